@@ -1,0 +1,47 @@
+#include "util/file.h"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <cstdlib>
+#include <string>
+
+namespace archtag {
+
+namespace {
+std::string temp_dir() {
+    std::string t = "/tmp/archtag-file-test-XXXXXX";
+    return ::mkdtemp(t.data());
+}
+}  // namespace
+
+TEST(File, AtomicWriteReplacesAndKeepsMode) {
+    std::string dir = temp_dir();
+    std::string path = dir + "/a.md";
+    ASSERT_TRUE(write_file_atomic(path, "one").has_value());
+    ::chmod(path.c_str(), 0640);
+    ASSERT_TRUE(write_file_atomic(path, std::string("two\0bytes", 9)).has_value());
+    auto back = read_file(path);
+    ASSERT_TRUE(back.has_value());
+    EXPECT_EQ(*back, std::string("two\0bytes", 9));
+    struct stat st {};
+    ::stat(path.c_str(), &st);
+    EXPECT_EQ(st.st_mode & 0777, 0640u);
+}
+
+TEST(File, ReadRefusesHugeFiles) {
+    std::string dir = temp_dir();
+    std::string path = dir + "/big.md";
+    ASSERT_TRUE(write_file_atomic(path, std::string(100, 'x')).has_value());
+    auto r = read_file(path, 10);
+    ASSERT_FALSE(r.has_value());
+    EXPECT_EQ(r.error().headline(), path + ": file is 100 bytes, larger than the limit of 10 bytes");
+}
+
+TEST(File, ReadMissingFileNamesIt) {
+    auto r = read_file("/nonexistent/x.md");
+    ASSERT_FALSE(r.has_value());
+    EXPECT_EQ(r.error().headline(), "/nonexistent/x.md: cannot open: No such file or directory");
+}
+
+}  // namespace archtag

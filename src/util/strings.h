@@ -1,0 +1,25 @@
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace archtag {
+
+std::string_view trim(std::string_view s);
+std::string to_lower(std::string_view s);
+bool iequals(std::string_view a, std::string_view b);
+std::vector<std::string> split(std::string_view s, char sep);
+// Splits on runs of ASCII white space; empty pieces are dropped.
+std::vector<std::string> split_words(std::string_view s);
+std::string join(const std::vector<std::string>& parts, std::string_view sep);
+void replace_all(std::string& s, std::string_view from, std::string_view to);
+// Edit distance, for "did you mean" suggestions.
+std::size_t levenshtein(std::string_view a, std::string_view b);
+// The candidate closest to `word`, or "" when none is close enough.
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
+// "\r\n" when the first line ending in `text` is CRLF, "\n" otherwise.
+std::string_view detect_newline(std::string_view text);
+// 1,234,567
+std::string with_thousands(std::size_t n);
+
+}  // namespace archtag

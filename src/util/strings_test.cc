@@ -1,0 +1,39 @@
+#include "util/strings.h"
+
+#include <gtest/gtest.h>
+
+namespace archtag {
+
+TEST(Strings, TrimAndLower) {
+    EXPECT_EQ(trim("  a b \r\n"), "a b");
+    EXPECT_EQ(to_lower("LAist"), "laist");
+    EXPECT_TRUE(iequals("LAist", "laIST"));
+    EXPECT_FALSE(iequals("LAist", "LAis"));
+}
+
+TEST(Strings, SplitKeepsEmptyPieces) {
+    EXPECT_EQ(split("a,,b", ','), (std::vector<std::string>{"a", "", "b"}));
+    EXPECT_EQ(split_words("  tone/help \t type/crossword "),
+              (std::vector<std::string>{"tone/help", "type/crossword"}));
+}
+
+TEST(Strings, ClosestMatchSuggestsTypos) {
+    std::vector<std::string> commands{"sweep", "check", "fix", "explain", "unstamp", "policy"};
+    EXPECT_EQ(closest_match("swep", commands), "sweep");
+    EXPECT_EQ(closest_match("explian", commands), "explain");
+    EXPECT_EQ(closest_match("zzzzzzzz", commands), "");
+}
+
+TEST(Strings, DetectNewline) {
+    EXPECT_EQ(detect_newline("a\r\nb"), "\r\n");
+    EXPECT_EQ(detect_newline("a\nb\r\n"), "\n");
+    EXPECT_EQ(detect_newline("no newline"), "\n");
+}
+
+TEST(Strings, Thousands) {
+    EXPECT_EQ(with_thousands(0), "0");
+    EXPECT_EQ(with_thousands(1234), "1,234");
+    EXPECT_EQ(with_thousands(1234567), "1,234,567");
+}
+
+}  // namespace archtag
