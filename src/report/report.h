@@ -1,0 +1,38 @@
+#pragma once
+// Printers over the pipeline's findings. Every printer consumes the same
+// ArticleResult list, so text and JSON always say the same facts.
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "model/result.h"
+
+namespace archtag::report {
+
+enum class Verbosity { changes, all };
+
+// What run produced the results, for the report's header.
+struct RunInfo {
+    std::string command;   // "sweep", "check", "fix", "unstamp"
+    std::string archive;   // archive root as given
+    std::string as_of;     // ISO date or timestamp the decisions were made for
+    bool written = false;  // changes were applied to files
+    std::string version;   // archtag version
+};
+
+// The editor's report: what would change (or changed), what needs review,
+// what could not be read, and a summary.
+void print_text(std::ostream& out, const RunInfo& run, const std::vector<ArticleResult>& results,
+                Verbosity verbosity = Verbosity::changes);
+
+// The versioned JSON report, schema "archtag-report/1" (docs/report-schema.md).
+void print_json(std::ostream& out, const RunInfo& run, const std::vector<ArticleResult>& results);
+
+// `archtag explain` for one article, for people and as JSON.
+void print_explain_text(std::ostream& out, const RunInfo& run, const ArticleResult& result);
+void print_explain_json(std::ostream& out, const RunInfo& run, const ArticleResult& result);
+
+// One summary line: "34 articles: 20 to change (...), 3 flagged, 1 error".
+std::string summary_line(const RunSummary& s, bool written);
+
+}  // namespace archtag::report

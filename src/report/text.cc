@@ -1,0 +1,197 @@
+// The report for people: short lines, the changes first, then what an editor
+// must look at, then what could not be read, then one summary line.
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include "report/report.h"
+#include "util/strings.h"
+
+namespace archtag::report {
+
+namespace {
+
+constexpr std::size_t k_text_width = 72;
+
+std::string shorten(std::string_view text, std::size_t width = k_text_width) {
+    if (text.size() <= width)
+        return std::string(text);
+    std::size_t cut = width - 1;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+        --cut;  // UTF-8 boundary
+    return std::string(text.substr(0, cut)) + "…";
+}
+
+char change_mark(Change c) {
+    switch (c) {
+        case Change::add:
+            return '+';
+        case Change::update:
+            return '~';
+        case Change::remove:
+            return '-';
+        case Change::keep:
+            return '=';
+    }
+    return '?';
+}
+
+std::string published_line(const ArticleResult& r) {
+    std::vector<std::string> parts;
+    if (r.meta && r.meta->published)
+        parts.push_back(
+            fmt::format("published {} ({})", r.meta->published->iso(), r.meta->published_source));
+    if (!r.decision.era.empty())
+        parts.push_back("era " + r.decision.era);
+    if (!r.publication.empty())
+        parts.push_back(r.publication);
+    return join(parts, " · ");
+}
+
+void print_article(std::ostream& out, const ArticleResult& r, Verbosity verbosity) {
+    fmt::print(out, "  {}\n", r.path);
+    std::string info = published_line(r);
+    if (!info.empty())
+        fmt::print(out, "      {}\n", info);
+    for (const StampChange& c : r.plan.changes) {
+        if (c.change == Change::keep && verbosity == Verbosity::changes)
+            continue;
+        fmt::print(out, "      {} {:<8} {}\n", change_mark(c.change), to_string(c.kind),
+                   shorten(c.text));
+    }
+}
+
+bool needs_listing(const ArticleResult& r, Verbosity verbosity) {
+    if (r.error)
+        return false;
+    return verbosity == Verbosity::all || r.pending();
+}
+
+}  // namespace
+
+std::string summary_line(const RunSummary& s, bool written) {
+    std::string line =
+        fmt::format("{} article{}", with_thousands(s.articles), s.articles == 1 ? "" : "s");
+    line += fmt::format(": {} {}", with_thousands(s.pending), written ? "changed" : "to change");
+    line +=
+        fmt::format(" ({} added, {} updated, {} removed, {} unchanged)", with_thousands(s.added),
+                    with_thousands(s.updated), with_thousands(s.removed), with_thousands(s.kept));
+    line += fmt::format(", {} flagged for review", with_thousands(s.flagged));
+    line += fmt::format(", {} error{}", with_thousands(s.errors), s.errors == 1 ? "" : "s");
+    return line;
+}
+
+void print_text(std::ostream& out, const RunInfo& run, const std::vector<ArticleResult>& results,
+                Verbosity verbosity) {
+    fmt::print(out, "archtag {} {} (as of {})\n", run.command, run.archive, run.as_of);
+
+    bool any = false;
+    for (const ArticleResult& r : results) {
+        if (!needs_listing(r, verbosity))
+            continue;
+        if (!any)
+            fmt::print(out, "\n{}:\n", run.written ? "Changed" : "Would change");
+        any = true;
+        print_article(out, r, verbosity);
+    }
+
+    bool header = false;
+    for (const ArticleResult& r : results) {
+        if (r.error || r.decision.flags.empty())
+            continue;
+        if (!header)
+            fmt::print(out, "\nFor review:\n");
+        header = true;
+        for (const Flag& f : r.decision.flags)
+            fmt::print(out, "  {}: {} {}: {}\n", r.path, to_string(f.level), f.code, f.message);
+    }
+
+    header = false;
+    for (const ArticleResult& r : results) {
+        if (!r.error)
+            continue;
+        if (!header)
+            fmt::print(out, "\nCould not process:\n");
+        header = true;
+        fmt::print(out, "  {}\n", r.error->headline());
+    }
+
+    fmt::print(out, "\n{}\n", summary_line(summarize(results), run.written));
+    const RunSummary s = summarize(results);
+    if (!run.written && s.pending > 0 && (run.command == "sweep" || run.command == "unstamp"))
+        fmt::print(out, "Dry run: no file was changed. Run again with --write to apply.\n");
+}
+
+void print_explain_text(std::ostream& out, const RunInfo& run, const ArticleResult& r) {
+    fmt::print(out, "{} (as of {})\n", r.path, run.as_of);
+    if (r.error) {
+        fmt::print(out, "  error: {}\n", r.error->describe());
+        return;
+    }
+    if (r.format)
+        fmt::print(out, "  format:      {}\n", to_string(*r.format));
+    fmt::print(out, "  policy:      {}\n",
+               r.policy.empty() ? "(none claims this article)" : r.policy);
+    if (r.meta) {
+        const ArticleMeta& m = *r.meta;
+        auto field = [&](std::string_view name, const std::string& value,
+                         std::string_view source = {}) {
+            if (value.empty()) {
+                fmt::print(out, "  {:<12} (not found)\n", std::string(name) + ":");
+            } else if (source.empty()) {
+                fmt::print(out, "  {:<12} {}\n", std::string(name) + ":", value);
+            } else {
+                fmt::print(out, "  {:<12} {}  [{}]\n", std::string(name) + ":", value, source);
+            }
+        };
+        field("title", m.title);
+        field("publication", m.publication, m.publication_source);
+        field("published", m.published ? m.published->iso() : "", m.published_source);
+        field("language", m.language);
+        field("section", m.section);
+        field("type", m.type);
+        field("tags", join(m.tags, ", "));
+        if (m.opt_out_reason)
+            field("opt-out", *m.opt_out_reason, m.opt_out_source);
+        if (!m.date_candidates.empty()) {
+            fmt::print(out, "  date candidates:\n");
+            for (const DateCandidate& c : m.date_candidates) {
+                std::string where =
+                    c.line > 0 ? fmt::format("{} line {}", c.source, c.line) : c.source;
+                fmt::print(out, "    {:<28} {}{}\n", c.timestamp.iso(), where,
+                           c.note.empty() ? "" : "  (" + c.note + ")");
+            }
+        }
+    }
+    fmt::print(out, "  era:         {}\n", r.decision.era.empty() ? "(none)" : r.decision.era);
+    if (!r.decision.owner.empty())
+        fmt::print(out, "  owner then:  {}\n", r.decision.owner);
+    fmt::print(out, "  rules:\n");
+    for (const TraceStep& t : r.decision.trace) {
+        fmt::print(out, "    {} {} ({})\n", t.matched ? "✔" : "·", t.rule, t.where);
+        for (const std::string& why : t.reasons)
+            fmt::print(out, "        {}\n", why);
+        if (!t.effect.empty())
+            fmt::print(out, "        => {}\n", t.effect);
+    }
+    fmt::print(out, "  notices:\n");
+    if (r.decision.notices.empty())
+        fmt::print(out, "    (none)\n");
+    for (const Notice& n : r.decision.notices) {
+        std::string text = n.text;
+        if (!n.link_text.empty())
+            text += " " + n.link_text;
+        fmt::print(out, "    {:<9} {}\n", to_string(n.kind), text);
+    }
+    fmt::print(out, "  flags:\n");
+    if (r.decision.flags.empty())
+        fmt::print(out, "    (none)\n");
+    for (const Flag& f : r.decision.flags)
+        fmt::print(out, "    {} {}: {}\n", to_string(f.level), f.code, f.message);
+    fmt::print(out, "  stamps:\n");
+    if (r.plan.changes.empty())
+        fmt::print(out, "    (none)\n");
+    for (const StampChange& c : r.plan.changes)
+        fmt::print(out, "    {:<9} {}\n", to_string(c.kind), to_string(c.change));
+}
+
+}  // namespace archtag::report
