@@ -1,0 +1,144 @@
+// sweep, check, fix, unstamp and explain: walk, decide, print, maybe write.
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include <boost/filesystem.hpp>
+
+#include "app/app.h"
+#include "app/output.h"
+#include "app/pipeline.h"
+#include "app/walk.h"
+#include "report/report.h"
+#include "util/file.h"
+
+namespace archtag::app {
+
+namespace {
+
+namespace fs = boost::filesystem;
+
+constexpr const char* k_version = ARCHTAG_VERSION;
+
+struct Run {
+    Setup setup;
+    std::vector<std::string> articles;
+};
+
+// Loads everything and lists the articles; nothing is read or touched yet.
+Expected<Run> prepare(const Options& options, const std::string& root,
+                      const std::vector<std::string>& starts) {
+    auto setup = load_setup(options, root);
+    if (!setup)
+        return fail(setup.error());
+    auto articles = list_articles(root, starts, {setup->include, setup->exclude});
+    if (!articles)
+        return fail(articles.error());
+    return Run{std::move(*setup), std::move(*articles)};
+}
+
+int print_results(const Options& options, const report::RunInfo& info,
+                  const std::vector<ArticleResult>& results, std::ostream& out, std::ostream& err) {
+    ReportSink sink(out, options.output_file);
+    if (options.format == OutputFormat::json) {
+        report::print_json(sink.stream(), info, results);
+    } else {
+        report::print_text(sink.stream(), info, results,
+                           options.verbose ? report::Verbosity::all : report::Verbosity::changes);
+    }
+    Status s = sink.finish();
+    if (!s)
+        return usage_error(err, s.error());
+    return k_exit_ok;
+}
+
+bool any_error(const std::vector<ArticleResult>& results) {
+    return std::any_of(results.begin(), results.end(),
+                       [](const ArticleResult& r) { return r.error.has_value(); });
+}
+
+bool any_pending(const std::vector<ArticleResult>& results) {
+    return std::any_of(results.begin(), results.end(),
+                       [](const ArticleResult& r) { return r.pending(); });
+}
+
+// The shared shape of every batch command.
+int run_batch(const std::string& command, const Options& options, const std::string& root,
+              const std::vector<std::string>& starts, Mode mode, Write write, std::ostream& out,
+              std::ostream& err) {
+    auto run = prepare(options, root, starts);
+    if (!run)
+        return usage_error(err, run.error());
+    auto results = process_files(run->setup, run->articles, mode, write, options.jobs);
+    report::RunInfo info{command, root, run->setup.as_of.label(), write == Write::yes, k_version};
+    int printed = print_results(options, info, results, out, err);
+    if (printed != k_exit_ok)
+        return printed;
+    if (any_error(results))
+        return k_exit_findings;
+    if (command == "check" && any_pending(results))
+        return k_exit_findings;
+    return k_exit_ok;
+}
+
+std::vector<std::string> paths_or_cwd(const Options& options) {
+    return options.paths.empty() ? std::vector<std::string>{"."} : options.paths;
+}
+
+std::string root_for(const Options& options) {
+    return options.root ? *options.root : find_root(paths_or_cwd(options));
+}
+
+}  // namespace
+
+int run_sweep(const Options& options, std::ostream& out, std::ostream& err) {
+    if (options.paths.size() > 1)
+        return usage_error(err, make_error("", "sweep takes one ARCHIVE folder"));
+    std::string archive = options.paths.empty() ? "." : options.paths.front();
+    return run_batch("sweep", options, archive, {archive}, Mode::stamp, options.write, out, err);
+}
+
+int run_unstamp(const Options& options, std::ostream& out, std::ostream& err) {
+    if (options.paths.size() > 1)
+        return usage_error(err, make_error("", "unstamp takes one ARCHIVE folder"));
+    std::string archive = options.paths.empty() ? "." : options.paths.front();
+    return run_batch("unstamp", options, archive, {archive}, Mode::unstamp, options.write, out,
+                     err);
+}
+
+int run_check(const Options& options, std::ostream& out, std::ostream& err) {
+    return run_batch("check", options, root_for(options), paths_or_cwd(options), Mode::stamp,
+                     Write::no, out, err);
+}
+
+int run_fix(const Options& options, std::ostream& out, std::ostream& err) {
+    if (options.paths.empty())
+        return usage_error(err, make_error("", "fix needs at least one PATH"));
+    return run_batch("fix", options, root_for(options), options.paths, Mode::stamp, Write::yes, out,
+                     err);
+}
+
+int run_explain(const Options& options, std::ostream& out, std::ostream& err) {
+    if (options.paths.size() != 1)
+        return usage_error(err, make_error("", "explain takes exactly one PATH"));
+    std::string root = root_for(options);
+    auto run = prepare(options, root, options.paths);
+    if (!run)
+        return usage_error(err, run.error());
+    if (run->articles.empty())
+        return usage_error(
+            err, make_error(options.paths.front(), "not an article (expected .md, .html or .xml)"));
+    ArticleResult r = process_file(run->setup, run->articles.front(), Mode::stamp, Write::no);
+    report::RunInfo info{"explain", root, run->setup.as_of.label(), false, k_version};
+    ReportSink sink(out, options.output_file);
+    if (options.format == OutputFormat::json) {
+        report::print_explain_json(sink.stream(), info, r);
+    } else {
+        report::print_explain_text(sink.stream(), info, r);
+    }
+    Status s = sink.finish();
+    if (!s)
+        return usage_error(err, s.error());
+    return r.error ? k_exit_findings : k_exit_ok;
+}
+
+}  // namespace archtag::app

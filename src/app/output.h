@@ -1,0 +1,27 @@
+#pragma once
+// Where a report goes: stdout, or the file named by -o (written atomically
+// once the report is complete).
+#include <optional>
+#include <ostream>
+#include <sstream>
+#include <string>
+
+#include "util/expected.h"
+
+namespace archtag::app {
+
+class ReportSink {
+  public:
+    ReportSink(std::ostream& out, std::optional<std::string> file)
+        : m_out(out), m_file(std::move(file)) {}
+    std::ostream& stream() { return m_file ? static_cast<std::ostream&>(m_buffer) : m_out; }
+    // Writes the buffered report to the file, if any.
+    Status finish();
+
+  private:
+    std::ostream& m_out;
+    std::optional<std::string> m_file;
+    std::ostringstream m_buffer;
+};
+
+}  // namespace archtag::app

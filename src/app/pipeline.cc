@@ -1,0 +1,136 @@
+#include "app/pipeline.h"
+
+#include <fmt/format.h>
+#include <atomic>
+#include <thread>
+
+#include <boost/filesystem.hpp>
+
+#include "article/article.h"
+#include "policy/policy.h"
+#include "stamp/stamp.h"
+#include "util/file.h"
+
+namespace archtag::app {
+
+namespace {
+
+const Policy* choose_policy(const Setup& setup, const std::string& rel_path, const FieldMap& fields,
+                            std::vector<Flag>& flags) {
+    bool ambiguous = false;
+    const Policy* p = policy::claim(setup.policies, rel_path, fields, &ambiguous);
+    if (!p) {
+        flags.push_back(
+            {FlagLevel::warning, "unclaimed",
+             "no policy claims this article (set its publication field or add a path glob "
+             "to a policy's <recognize>); not stamped"});
+    } else if (ambiguous) {
+        flags.push_back({FlagLevel::warning, "ambiguous-policy",
+                         fmt::format("several policies claim this article; using '{}'", p->id)});
+    }
+    return p;
+}
+
+void decide(const Setup& setup, const Policy& p, const ArticleMeta& meta, Instant as_of_override,
+            ArticleResult& r) {
+    Resolution where = policy::resolve(p, meta);
+    Instant as_of = as_of_override != Instant::min()
+                        ? as_of_override
+                        : setup.as_of.in_zone(where.zone ? *where.zone : TimeZone::utc());
+    r.decision = rules::decide(setup.rules, meta, where, as_of);
+}
+
+Expected<Plan> plan_for(std::string_view bytes, const article::Document& doc,
+                        const ArticleResult& r, Mode mode, const Placement& placement) {
+    if (mode == Mode::unstamp)
+        return stamp::plan_unstamp(bytes, doc.layout, placement);
+    if (r.policy.empty())
+        return Plan{};  // unclaimed: flagged, never stamped
+    return stamp::plan(bytes, doc.layout, r.decision.notices, placement);
+}
+
+}  // namespace
+
+ArticleResult process_bytes(const Setup& setup, const std::string& rel_path, std::string_view bytes,
+                            Mode mode, Instant as_of_override, const Policy* forced) {
+    ArticleResult r;
+    r.path = rel_path;
+    r.format = format_from_path(rel_path);
+    auto doc = article::parse(rel_path, bytes);
+    if (!doc) {
+        r.error = doc.error();
+        return r;
+    }
+    std::vector<Flag> policy_flags;
+    const Policy* p = forced ? forced
+                      : setup.policies.size() == 1
+                          ? &setup.policies.front()
+                          : choose_policy(setup, rel_path, doc->fields, policy_flags);
+    r.meta = article::extract(*doc, rel_path, p ? p->fields : FieldMapping::defaults());
+    if (p) {
+        r.policy = p->id;
+        r.publication = p->name;
+        decide(setup, *p, *r.meta, as_of_override, r);
+    } else {
+        r.decision.flags = r.meta->flags;
+    }
+    r.decision.flags.insert(r.decision.flags.end(), policy_flags.begin(), policy_flags.end());
+    auto plan = plan_for(bytes, *doc, r, mode, p ? p->placement : Placement{});
+    if (!plan) {
+        r.error = plan.error();
+        if (r.error->path.empty())
+            r.error->path = rel_path;
+        return r;
+    }
+    r.plan = std::move(*plan);
+    return r;
+}
+
+ArticleResult process_file(const Setup& setup, const std::string& rel_path, Mode mode,
+                           Write write) {
+    std::string abs = (boost::filesystem::path(setup.root) / rel_path).string();
+    auto bytes = read_file(abs, k_max_article_bytes);
+    if (!bytes) {
+        ArticleResult r;
+        r.path = rel_path;
+        r.format = format_from_path(rel_path);
+        r.error = bytes.error();
+        r.error->path = rel_path;
+        return r;
+    }
+    ArticleResult r = process_bytes(setup, rel_path, *bytes, mode);
+    if (write == Write::yes && !r.error && r.plan.touches_bytes()) {
+        Status s = write_file_atomic(abs, apply_edits(*bytes, r.plan.edits));
+        if (!s) {
+            r.error = s.error();
+            r.error->path = rel_path;
+        } else {
+            r.written = true;
+        }
+    }
+    return r;
+}
+
+std::vector<ArticleResult> process_files(const Setup& setup,
+                                         const std::vector<std::string>& rel_paths, Mode mode,
+                                         Write write, unsigned jobs) {
+    std::vector<ArticleResult> results(rel_paths.size());
+    if (jobs == 0)
+        jobs = std::max(1u, std::thread::hardware_concurrency());
+    jobs = static_cast<unsigned>(
+        std::min<std::size_t>(jobs, std::max<std::size_t>(1, rel_paths.size())));
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+        for (std::size_t i = next++; i < rel_paths.size(); i = next++)
+            results[i] = process_file(setup, rel_paths[i], mode, write);
+    };
+    std::vector<std::thread> threads;
+    for (unsigned t = 1; t < jobs; ++t)
+        threads.emplace_back(worker);
+    worker();
+    for (auto& t : threads)
+        t.join();
+    return results;
+}
+
+}  // namespace archtag::app

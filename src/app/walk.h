@@ -1,0 +1,30 @@
+#pragma once
+// Finds the articles of a folder archive. Walking is separate from deciding
+// and printing: it only yields relative paths.
+#include <string>
+#include <vector>
+
+#include "util/expected.h"
+
+namespace archtag::app {
+
+struct WalkFilter {
+    std::vector<std::string> include;  // when non-empty, a path must match one
+    std::vector<std::string> exclude;  // a path (or a folder) matching one is skipped
+};
+
+// Every article (by extension) under each of `starts` (files or folders,
+// absolute or relative to the working directory), as paths relative to
+// `root`, '/' separated, sorted, without duplicates. Hidden folders (.git)
+// and symbolic links are not followed. A start outside `root` or missing is
+// an error; a file named explicitly is kept even when excluded.
+Expected<std::vector<std::string>> list_articles(const std::string& root,
+                                                 const std::vector<std::string>& starts,
+                                                 const WalkFilter& filter);
+
+// The archive root for explicit paths: the nearest folder above the first
+// path holding .archtag.xml, else the nearest holding .git, else the
+// working directory.
+std::string find_root(const std::vector<std::string>& paths);
+
+}  // namespace archtag::app

@@ -1,0 +1,248 @@
+#include "cli/cli.h"
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include <boost/program_options.hpp>
+
+#include "app/app.h"
+#include "cli/commands.h"
+#include "util/strings.h"
+
+namespace archtag::cli {
+
+namespace {
+
+namespace po = boost::program_options;
+
+constexpr const char* k_version = ARCHTAG_VERSION;
+
+struct Parsed {
+    app::Options options;
+    std::string format = "text";
+    bool help = false;
+};
+
+void add_groups(po::options_description& desc, unsigned groups, Parsed& p) {
+    auto add = desc.add_options();
+    if (groups & k_data) {
+        add("policy", po::value(&p.options.policy_paths)->composing()->value_name("FILE|DIR"),
+            "policy file or folder of policies (repeatable; default: .archtag.xml, then the "
+            "bundled ones)");
+        add("rules", po::value(&p.options.rules_paths)->composing()->value_name("FILE|DIR"),
+            "rules file or folder (repeatable; default: .archtag.xml, then the bundled rules)");
+        add("config", po::value<std::string>()->value_name("FILE"),
+            "archive settings (default: .archtag.xml at the archive root)");
+        add("as-of", po::value<std::string>()->value_name("DATE"),
+            "decide as of YYYY-MM-DD (00:00 in each policy's time zone) or an ISO 8601 timestamp "
+            "(default: now)");
+    }
+    if (groups & k_report) {
+        add("format", po::value(&p.format)->value_name("text|json"),
+            "report format (default: text)");
+        add("output,o", po::value<std::string>()->value_name("FILE"), "write the report to FILE");
+        add("verbose,v", po::bool_switch(&p.options.verbose), "list unchanged articles too");
+    }
+    if (groups & k_walk) {
+        add("include", po::value(&p.options.include)->composing()->value_name("GLOB"),
+            "only articles whose path matches (repeatable)");
+        add("exclude", po::value(&p.options.exclude)->composing()->value_name("GLOB"),
+            "skip articles or folders whose path matches (repeatable)");
+        add("jobs,j", po::value(&p.options.jobs)->value_name("N"),
+            "worker threads (default: one per core)");
+    }
+    if (groups & k_write)
+        add("write", "apply the changes (default: dry run)");
+    if (groups & k_root)
+        add("root", po::value<std::string>()->value_name("DIR"),
+            "archive root for reported paths and .archtag.xml (default: found above PATH)");
+    if (groups & k_tests)
+        add("tests", po::value<std::string>()->value_name("DIR"),
+            "test cases folder (default: policies/tests)");
+    add("help,h", po::bool_switch(&p.help), "show this help");
+}
+
+std::vector<std::string> long_names(const po::options_description& desc) {
+    std::vector<std::string> names;
+    for (const auto& o : desc.options())
+        names.push_back("--" + o->long_name());
+    return names;
+}
+
+// Commands that do accept `option`, for "--write is an option of sweep, unstamp".
+std::vector<std::string> commands_with(const std::string& option) {
+    std::vector<std::string> owners;
+    for (const CommandSpec& c : commands()) {
+        Parsed scratch;
+        po::options_description d;
+        add_groups(d, c.groups, scratch);
+        auto names = long_names(d);
+        if (std::find(names.begin(), names.end(), option) != names.end())
+            owners.push_back(c.name);
+    }
+    return owners;
+}
+
+int unknown_option(const CommandSpec& cmd, const po::options_description& desc,
+                   const std::string& option, std::ostream& err) {
+    fmt::print(err, "archtag {}: unknown option '{}'.", cmd.name, option);
+    auto owners = commands_with(option);
+    std::string close = closest_match(option, long_names(desc));
+    if (!owners.empty()) {
+        fmt::print(err, " {} is an option of: {}.", option, join(owners, ", "));
+    } else if (!close.empty()) {
+        fmt::print(err, " Did you mean '{}'?", close);
+    }
+    fmt::print(err, "\nRun 'archtag help {}' for its options.\n", cmd.name);
+    return app::k_exit_usage;
+}
+
+void print_command_help(std::ostream& out, const CommandSpec& cmd) {
+    Parsed scratch;
+    po::options_description desc("Options", 100, 50);
+    add_groups(desc, cmd.groups, scratch);
+    fmt::print(out, "usage: archtag {} [options] {}\n\n{}\n\n", cmd.name, cmd.args, cmd.help);
+    out << desc << "\n";
+    fmt::print(
+        out,
+        "Exit status: 0 done; 1 pending changes (check) or an article could not be processed;\n"
+        "2 usage, configuration or policy error (nothing touched).\n");
+}
+
+void print_general_help(std::ostream& out) {
+    fmt::print(
+        out,
+        "archtag {} — stamps archival disclaimers and age notices into a newsroom's archive\n\n"
+        "usage: archtag COMMAND [options] [arguments]\n\nCommands:\n",
+        k_version);
+    for (const CommandSpec& c : commands())
+        fmt::print(out, "  {:<26} {}\n", c.name + (c.args.empty() ? "" : " " + c.args), c.summary);
+    fmt::print(
+        out,
+        "\nRun 'archtag help COMMAND' for a command's options.\n"
+        "Policies and rules are data: see policies/, rules/ and docs/ in the source tree.\n");
+}
+
+std::vector<std::string> command_names() {
+    std::vector<std::string> names{"help"};
+    for (const CommandSpec& c : commands())
+        names.push_back(c.name);
+    return names;
+}
+
+int unknown_command(const std::string& name, std::ostream& err) {
+    fmt::print(err, "archtag: unknown command '{}'.", name);
+    std::string close = closest_match(name, command_names());
+    if (!close.empty())
+        fmt::print(err, " Did you mean '{}'?", close);
+    fmt::print(err, "\nRun 'archtag --help' for the list of commands.\n");
+    return app::k_exit_usage;
+}
+
+// Splits off the command name ("policy test" takes two words).
+std::string command_name(const std::vector<std::string>& args, std::size_t& consumed) {
+    consumed = 1;
+    if (args[0] == "policy" && args.size() > 1 && args[1].rfind('-', 0) != 0) {
+        consumed = 2;
+        return "policy " + args[1];
+    }
+    return args[0];
+}
+
+int help_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    if (args.size() < 2) {
+        print_general_help(out);
+        return app::k_exit_ok;
+    }
+    std::string name = args[1];
+    if (args.size() > 2)
+        name += " " + args[2];
+    const CommandSpec* cmd = find_command(name);
+    if (!cmd)
+        return unknown_command(name, err);
+    print_command_help(out, *cmd);
+    return app::k_exit_ok;
+}
+
+int run_command(const CommandSpec& cmd, const std::vector<std::string>& rest, Instant now,
+                std::ostream& out, std::ostream& err) {
+    Parsed p;
+    po::options_description desc;
+    add_groups(desc, cmd.groups, p);
+    desc.add_options()("paths", po::value(&p.options.paths)->composing());
+    po::positional_options_description positional;
+    positional.add("paths", -1);
+    po::variables_map vm;
+    try {
+        po::store(po::command_line_parser(rest).options(desc).positional(positional).run(), vm);
+        po::notify(vm);
+    } catch (const po::unknown_option& e) {
+        return unknown_option(cmd, desc, e.get_option_name(), err);
+    } catch (const po::error& e) {
+        fmt::print(err, "archtag {}: {}\nRun 'archtag help {}' for its options.\n", cmd.name,
+                   e.what(), cmd.name);
+        return app::k_exit_usage;
+    }
+    if (p.help) {
+        print_command_help(out, cmd);
+        return app::k_exit_ok;
+    }
+    if (p.format != "text" && p.format != "json") {
+        fmt::print(err, "archtag {}: --format must be text or json, not '{}'.\n", cmd.name,
+                   p.format);
+        return app::k_exit_usage;
+    }
+    if (cmd.args.empty() && !p.options.paths.empty()) {
+        fmt::print(err, "archtag {}: unexpected argument '{}'.\n", cmd.name,
+                   p.options.paths.front());
+        return app::k_exit_usage;
+    }
+    p.options.format = p.format == "json" ? app::OutputFormat::json : app::OutputFormat::text;
+    p.options.write = vm.count("write") ? app::Write::yes : app::Write::no;
+    if (vm.count("config"))
+        p.options.config_path = vm["config"].as<std::string>();
+    if (vm.count("as-of"))
+        p.options.as_of = vm["as-of"].as<std::string>();
+    if (vm.count("output"))
+        p.options.output_file = vm["output"].as<std::string>();
+    if (vm.count("root"))
+        p.options.root = vm["root"].as<std::string>();
+    if (vm.count("tests"))
+        p.options.tests_dir = vm["tests"].as<std::string>();
+    p.options.now = now;
+    return cmd.run(p.options, out, err);
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& args, Instant now, std::ostream& out, std::ostream& err) {
+    if (args.empty()) {
+        print_general_help(err);
+        return app::k_exit_usage;
+    }
+    if (args[0] == "--help" || args[0] == "-h")
+        return help_command({"help"}, out, err);
+    if (args[0] == "--version") {
+        fmt::print(out, "archtag {}\n", k_version);
+        return app::k_exit_ok;
+    }
+    if (args[0] == "help")
+        return help_command(args, out, err);
+    if (args[0].rfind('-', 0) == 0) {
+        fmt::print(err,
+                   "archtag: expected a command before '{}'.\nRun 'archtag --help' for the list of "
+                   "commands.\n",
+                   args[0]);
+        return app::k_exit_usage;
+    }
+    std::size_t consumed = 0;
+    std::string name = command_name(args, consumed);
+    const CommandSpec* cmd = find_command(name);
+    if (!cmd)
+        return unknown_command(name, err);
+    return run_command(
+        *cmd, std::vector<std::string>(args.begin() + static_cast<long>(consumed), args.end()), now,
+        out, err);
+}
+
+}  // namespace archtag::cli
