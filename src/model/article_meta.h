@@ -38,9 +38,9 @@ using FieldMap = std::map<std::string, std::vector<FieldValue>>;
 // A publication date found somewhere in the article.
 struct DateCandidate {
     Timestamp timestamp;
-    std::string source;   // "front-matter:date", "filename", ...
+    std::string source;  // "front-matter:date", "filename", ...
     int line = 0;
-    std::string note;     // why it was or was not chosen
+    std::string note;  // why it was or was not chosen
 };
 
 struct ArticleMeta {
@@ -79,8 +79,8 @@ struct DocumentLayout {
     // Byte span of the front matter content between the delimiter lines.
     std::size_t content_begin = 0;
     std::size_t content_end = 0;
-    std::size_t body_begin = 0;          // first byte of the body
-    std::string newline = "\n";          // the file's line ending
+    std::size_t body_begin = 0;  // first byte of the body
+    std::string newline = "\n";  // the file's line ending
     bool bom = false;
 };
 

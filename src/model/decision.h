@@ -10,19 +10,19 @@ namespace archtag {
 
 // One rule considered for one article.
 struct TraceStep {
-    std::string rule;          // rule id
-    std::string where;         // "rules/default.xml:12"
+    std::string rule;   // rule id
+    std::string where;  // "rules/default.xml:12"
     bool matched = false;
     std::vector<std::string> reasons;  // one line per condition: what it saw
-    std::string effect;        // "adds archival notice", "shadowed by ...", ...
+    std::string effect;                // "adds archival notice", "shadowed by ...", ...
 };
 
 struct Decision {
     std::vector<Notice> notices;  // at most one per kind, archival first
     std::vector<Flag> flags;
     std::vector<TraceStep> trace;
-    std::string era;              // era id at publication, or ""
-    std::string owner;            // owner name at publication, or ""
+    std::string era;    // era id at publication, or ""
+    std::string owner;  // owner name at publication, or ""
 
     bool review() const { return !flags.empty(); }
 };

@@ -14,9 +14,12 @@ namespace archtag {
 
 std::string_view to_string(Format f) {
     switch (f) {
-        case Format::markdown: return "markdown";
-        case Format::html: return "html";
-        case Format::xml: return "xml";
+        case Format::markdown:
+            return "markdown";
+        case Format::html:
+            return "html";
+        case Format::xml:
+            return "xml";
     }
     return "?";
 }
@@ -25,16 +28,21 @@ std::optional<Format> format_from_path(std::string_view path) {
     std::size_t slash = path.rfind('/');
     std::string_view name = slash == path.npos ? path : path.substr(slash + 1);
     std::size_t dot = name.rfind('.');
-    if (dot == name.npos || dot == 0) return std::nullopt;
+    if (dot == name.npos || dot == 0)
+        return std::nullopt;
     std::string ext = to_lower(name.substr(dot + 1));
-    if (ext == "md" || ext == "markdown" || ext == "mdown" || ext == "mkd") return Format::markdown;
-    if (ext == "html" || ext == "htm" || ext == "shtml" || ext == "xhtml") return Format::html;
-    if (ext == "xml" || ext == "nitf" || ext == "newsml") return Format::xml;
+    if (ext == "md" || ext == "markdown" || ext == "mdown" || ext == "mkd")
+        return Format::markdown;
+    if (ext == "html" || ext == "htm" || ext == "shtml" || ext == "xhtml")
+        return Format::html;
+    if (ext == "xml" || ext == "nitf" || ext == "newsml")
+        return Format::xml;
     return std::nullopt;
 }
 
 std::string apply_edits(std::string_view bytes, std::vector<Edit> edits) {
-    std::sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.offset < b.offset; });
+    std::sort(edits.begin(), edits.end(),
+              [](const Edit& a, const Edit& b) { return a.offset < b.offset; });
     std::string out;
     out.reserve(bytes.size() + 256);
     std::size_t pos = 0;
@@ -47,42 +55,58 @@ std::string apply_edits(std::string_view bytes, std::vector<Edit> edits) {
     return out;
 }
 
-std::string_view to_string(NoticeKind k) { return k == NoticeKind::archival ? "archival" : "age"; }
+std::string_view to_string(NoticeKind k) {
+    return k == NoticeKind::archival ? "archival" : "age";
+}
 
 std::string_view to_string(FlagLevel l) {
     switch (l) {
-        case FlagLevel::info: return "info";
-        case FlagLevel::warning: return "warning";
-        case FlagLevel::error: return "error";
+        case FlagLevel::info:
+            return "info";
+        case FlagLevel::warning:
+            return "warning";
+        case FlagLevel::error:
+            return "error";
     }
     return "?";
 }
 
 std::string_view to_string(Change c) {
     switch (c) {
-        case Change::add: return "add";
-        case Change::update: return "update";
-        case Change::remove: return "remove";
-        case Change::keep: return "keep";
+        case Change::add:
+            return "add";
+        case Change::update:
+            return "update";
+        case Change::remove:
+            return "remove";
+        case Change::keep:
+            return "keep";
     }
     return "?";
 }
 
 std::string_view to_string(FrontMatterKind k) {
     switch (k) {
-        case FrontMatterKind::none: return "none";
-        case FrontMatterKind::yaml: return "yaml";
-        case FrontMatterKind::toml: return "toml";
-        case FrontMatterKind::json: return "json";
+        case FrontMatterKind::none:
+            return "none";
+        case FrontMatterKind::yaml:
+            return "yaml";
+        case FrontMatterKind::toml:
+            return "toml";
+        case FrontMatterKind::json:
+            return "json";
     }
     return "?";
 }
 
-std::string_view to_string(AgeArithmetic a) { return a == AgeArithmetic::calendar ? "calendar" : "guardian"; }
+std::string_view to_string(AgeArithmetic a) {
+    return a == AgeArithmetic::calendar ? "calendar" : "guardian";
+}
 
 FieldMapping FieldMapping::defaults() {
     FieldMapping m;
-    m.date = {"date", "published", "publishDate", "publish_date", "pubDate", "published_at", "datePublished"};
+    m.date = {"date",    "published",    "publishDate",  "publish_date",
+              "pubDate", "published_at", "datePublished"};
     m.publication = {"publication", "brand", "publisher", "site", "source"};
     m.title = {"title", "headline"};
     m.tags = {"tags", "keywords", "categories"};
@@ -94,26 +118,30 @@ FieldMapping FieldMapping::defaults() {
 }
 
 namespace {
-bool within(std::chrono::year_month_day day, const std::optional<Day>& from, const std::optional<Day>& until) {
+bool within(std::chrono::year_month_day day, const std::optional<Day>& from,
+            const std::optional<Day>& until) {
     return (!from || day >= *from) && (!until || day < *until);
 }
 }  // namespace
 
 const Era* Policy::era_at(Day local_day) const {
     for (const Era& e : eras)
-        if (within(local_day, e.from, e.until)) return &e;
+        if (within(local_day, e.from, e.until))
+            return &e;
     return nullptr;
 }
 
 const Owner* Policy::owner_at(Day local_day) const {
     for (const Owner& o : owners)
-        if (within(local_day, o.from, o.until)) return &o;
+        if (within(local_day, o.from, o.until))
+            return &o;
     return nullptr;
 }
 
 const Owner* Policy::owner_by_id(const std::string& id) const {
     for (const Owner& o : owners)
-        if (o.id == id) return &o;
+        if (o.id == id)
+            return &o;
     return nullptr;
 }
 
@@ -121,15 +149,26 @@ RunSummary summarize(const std::vector<ArticleResult>& results) {
     RunSummary s;
     for (const ArticleResult& r : results) {
         ++s.articles;
-        if (r.error) ++s.errors;
-        if (r.decision.review()) ++s.flagged;
-        if (r.pending()) ++s.pending;
+        if (r.error)
+            ++s.errors;
+        if (r.decision.review())
+            ++s.flagged;
+        if (r.pending())
+            ++s.pending;
         for (const StampChange& c : r.plan.changes) {
             switch (c.change) {
-                case Change::add: ++s.added; break;
-                case Change::update: ++s.updated; break;
-                case Change::remove: ++s.removed; break;
-                case Change::keep: ++s.kept; break;
+                case Change::add:
+                    ++s.added;
+                    break;
+                case Change::update:
+                    ++s.updated;
+                    break;
+                case Change::remove:
+                    ++s.removed;
+                    break;
+                case Change::keep:
+                    ++s.kept;
+                    break;
             }
         }
     }

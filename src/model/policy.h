@@ -89,11 +89,11 @@ struct Recognition {
 };
 
 struct Policy {
-    std::string id;            // short name, e.g. "laist"
-    std::string name;          // display name, e.g. "LAist"
-    std::string source_path;   // file it was loaded from
-    std::string digest;        // content digest of that file, for trailers/caches
-    std::string time_zone;     // IANA name, checked at load time
+    std::string id;           // short name, e.g. "laist"
+    std::string name;         // display name, e.g. "LAist"
+    std::string source_path;  // file it was loaded from
+    std::string digest;       // content digest of that file, for trailers/caches
+    std::string time_zone;    // IANA name, checked at load time
     std::string default_lang = "en";
 
     Recognition recognition;
@@ -120,12 +120,12 @@ struct Policy {
 
 // One article placed in its publication's history by policy::resolve.
 struct Resolution {
-    const Policy* policy = nullptr;   // nullptr: no policy claims the article
-    std::optional<TimeZone> zone;     // the policy's zone
-    std::optional<Instant> published; // the publication instant, if dated
-    std::optional<Day> local_day;     // publication day in the policy's zone
-    const Era* era = nullptr;         // era at publication, if any
-    const Owner* owner = nullptr;     // owner at publication, if any
+    const Policy* policy = nullptr;    // nullptr: no policy claims the article
+    std::optional<TimeZone> zone;      // the policy's zone
+    std::optional<Instant> published;  // the publication instant, if dated
+    std::optional<Day> local_day;      // publication day in the policy's zone
+    const Era* era = nullptr;          // era at publication, if any
+    const Owner* owner = nullptr;      // owner at publication, if any
 };
 
 }  // namespace archtag

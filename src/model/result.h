@@ -17,8 +17,8 @@ struct ArticleResult {
     std::string publication;          // policy display name
     Decision decision;
     Plan plan;
-    std::optional<Error> error;       // why this article could not be processed
-    bool written = false;             // the plan was applied to the file
+    std::optional<Error> error;  // why this article could not be processed
+    bool written = false;        // the plan was applied to the file
 
     bool pending() const { return plan.touches_bytes(); }
 };

@@ -1,8 +1,8 @@
 #include "model/timestamp.h"
 
+#include <fmt/format.h>
 #include <array>
 #include <cctype>
-#include <fmt/format.h>
 
 #include "util/strings.h"
 
@@ -14,19 +14,21 @@ using namespace std::chrono;
 
 // A small cursor over the text being parsed.
 class Cursor {
-public:
+  public:
     explicit Cursor(std::string_view s) : m_s(s) {}
     bool done() const { return m_pos >= m_s.size(); }
     char peek(std::size_t ahead = 0) const {
         return m_pos + ahead < m_s.size() ? m_s[m_pos + ahead] : '\0';
     }
     bool eat(char c) {
-        if (peek() != c) return false;
+        if (peek() != c)
+            return false;
         ++m_pos;
         return true;
     }
     void skip_spaces() {
-        while (peek() == ' ' || peek() == '\t') ++m_pos;
+        while (peek() == ' ' || peek() == '\t')
+            ++m_pos;
     }
     // Reads between min and max digits; -1 when fewer than min.
     int digits(int min, int max, int* count = nullptr) {
@@ -36,13 +38,14 @@ public:
             ++m_pos;
             ++n;
         }
-        if (count) *count = n;
+        if (count)
+            *count = n;
         return n < min ? -1 : value;
     }
     std::string_view rest() const { return m_s.substr(std::min(m_pos, m_s.size())); }
     std::size_t pos() const { return m_pos; }
 
-private:
+  private:
     std::string_view m_s;
     std::size_t m_pos = 0;
 };
@@ -68,10 +71,12 @@ std::string_view month_name(unsigned m) {
 
 Expected<year_month_day> make_day(int y, int m, int d, std::string_view text) {
     if (m < 1 || m > 12)
-        return fail(make_error("", fmt::format("impossible date '{}': there is no month {}", text, m)));
+        return fail(
+            make_error("", fmt::format("impossible date '{}': there is no month {}", text, m)));
     year_month_day ymd{year{y}, month{static_cast<unsigned>(m)}, day{static_cast<unsigned>(d)}};
     if (d < 1 || !ymd.ok()) {
-        unsigned last = static_cast<unsigned>(year_month_day_last{year{y}, month_day_last{month{static_cast<unsigned>(m)}}}.day());
+        unsigned last = static_cast<unsigned>(
+            year_month_day_last{year{y}, month_day_last{month{static_cast<unsigned>(m)}}}.day());
         return fail(make_error("", fmt::format("impossible date '{}': {} {} has {} days", text,
                                                month_name(static_cast<unsigned>(m)), y, last)));
     }
@@ -82,16 +87,20 @@ Expected<year_month_day> make_day(int y, int m, int d, std::string_view text) {
 Expected<year_month_day> parse_date_part(Cursor& c, std::string_view text, bool& compact) {
     int n = 0;
     int y = c.digits(4, 8, &n);
-    if (y < 0) return fail(not_a_date(text));
+    if (y < 0)
+        return fail(not_a_date(text));
     if (n == 8) {
         compact = true;
         return make_day(y / 10000, (y / 100) % 100, y % 100, text);
     }
-    if (n != 4 || !c.eat('-')) return fail(not_a_date(text));
+    if (n != 4 || !c.eat('-'))
+        return fail(not_a_date(text));
     int m = c.digits(1, 2);
-    if (m < 0 || !c.eat('-')) return fail(not_a_date(text));
+    if (m < 0 || !c.eat('-'))
+        return fail(not_a_date(text));
     int d = c.digits(1, 2);
-    if (d < 0) return fail(not_a_date(text));
+    if (d < 0)
+        return fail(not_a_date(text));
     return make_day(y, m, d, text);
 }
 
@@ -105,17 +114,22 @@ Expected<TimePart> parse_time_part(Cursor& c, std::string_view text, bool compac
     if (compact) {
         int n = 0;
         int v = c.digits(4, 6, &n);
-        if (v < 0 || (n != 4 && n != 6)) return fail(not_a_date(text));
-        if (n == 4) v *= 100;
+        if (v < 0 || (n != 4 && n != 6))
+            return fail(not_a_date(text));
+        if (n == 4)
+            v *= 100;
         h = v / 10000, m = (v / 100) % 100, s = v % 100;
     } else {
         h = c.digits(1, 2);
-        if (h < 0 || !c.eat(':')) return fail(not_a_date(text));
+        if (h < 0 || !c.eat(':'))
+            return fail(not_a_date(text));
         m = c.digits(2, 2);
-        if (m < 0) return fail(not_a_date(text));
+        if (m < 0)
+            return fail(not_a_date(text));
         if (c.eat(':')) {
             s = c.digits(2, 2);
-            if (s < 0) return fail(not_a_date(text));
+            if (s < 0)
+                return fail(not_a_date(text));
         }
     }
     TimePart tp;
@@ -124,12 +138,14 @@ Expected<TimePart> parse_time_part(Cursor& c, std::string_view text, bool compac
         c.eat(c.peek());
         int n = 0;
         c.digits(1, 9, &n);
-        if (n == 0) return fail(not_a_date(text));
+        if (n == 0)
+            return fail(not_a_date(text));
         tp.fraction = std::string(text.substr(start, c.pos() - start));
     }
     if (h > 24 || m > 59 || s > 60 || (h == 24 && (m || s)))
         return fail(make_error("", fmt::format("impossible time in '{}'", text)));
-    if (s == 60) s = 59;  // a leap second; the minute is what matters here
+    if (s == 60)
+        s = 59;  // a leap second; the minute is what matters here
     tp.time = hours{h} + minutes{m} + seconds{s};
     return tp;
 }
@@ -147,11 +163,13 @@ bool parse_zone(Cursor& c, Timestamp& ts) {
         return true;
     }
     int sign = c.eat('+') ? 1 : (c.eat('-') ? -1 : 0);
-    if (sign == 0) return false;
+    if (sign == 0)
+        return false;
     int n = 0;
     int hh = c.digits(1, 4, &n);
     int mm = 0;
-    if (hh < 0) return false;
+    if (hh < 0)
+        return false;
     if (n == 4) {
         mm = hh % 100;
         hh /= 100;
@@ -159,9 +177,11 @@ bool parse_zone(Cursor& c, Timestamp& ts) {
         return false;
     } else if (c.eat(':')) {
         mm = c.digits(2, 2);
-        if (mm < 0) return false;
+        if (mm < 0)
+            return false;
     }
-    if (!c.done() || hh > 14 || mm > 59) return false;
+    if (!c.done() || hh > 14 || mm > 59)
+        return false;
     ts.offset = minutes{sign * (hh * 60 + mm)};
     return true;
 }
@@ -175,9 +195,11 @@ Expected<Timestamp> parse_timestamp(std::string_view raw) {
     Cursor c(text);
     bool compact = false;
     auto day = parse_date_part(c, text, compact);
-    if (!day) return fail(day.error());
+    if (!day)
+        return fail(day.error());
     ts.date = *day;
-    if (c.done()) return ts;
+    if (c.done())
+        return ts;
     if (c.peek() == 'T' || c.peek() == 't') {
         c.eat(c.peek());
     } else if (c.peek() == ' ') {
@@ -185,14 +207,18 @@ Expected<Timestamp> parse_timestamp(std::string_view raw) {
     } else {
         return fail(not_a_date(text));
     }
-    if (c.done()) return fail(not_a_date(text));
+    if (c.done())
+        return fail(not_a_date(text));
     auto time = parse_time_part(c, text, compact);
-    if (!time) return fail(time.error());
+    if (!time)
+        return fail(time.error());
     ts.time_of_day = time->time;
     ts.fraction = time->fraction;
     c.skip_spaces();
-    if (c.done()) return ts;
-    if (!parse_zone(c, ts)) return fail(make_error("", fmt::format("not a time zone offset in '{}'", text)));
+    if (c.done())
+        return ts;
+    if (!parse_zone(c, ts))
+        return fail(make_error("", fmt::format("not a time zone offset in '{}'", text)));
     return ts;
 }
 
@@ -201,14 +227,16 @@ Expected<year_month_day> parse_calendar_date(std::string_view raw) {
     Cursor c(text);
     bool compact = false;
     auto day = parse_date_part(c, text, compact);
-    if (!day) return day;
-    if (!c.done()) return fail(make_error("", fmt::format("expected a date as YYYY-MM-DD, found '{}'", text)));
+    if (!day)
+        return day;
+    if (!c.done())
+        return fail(make_error("", fmt::format("expected a date as YYYY-MM-DD, found '{}'", text)));
     return day;
 }
 
 std::string format_date(year_month_day d) {
-    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
-                       static_cast<unsigned>(d.day()));
+    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(d.year()),
+                       static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
 }
 
 std::string format_date_long(year_month_day d) {
@@ -218,14 +246,18 @@ std::string format_date_long(year_month_day d) {
 
 std::string Timestamp::iso() const {
     std::string out = format_date(date);
-    if (!time_of_day) return out;
+    if (!time_of_day)
+        return out;
     auto t = time_of_day->count();
     out += fmt::format("T{:02}:{:02}:{:02}{}", t / 3600, (t / 60) % 60, t % 60, fraction);
-    if (!offset) return out;
-    if (zulu) return out + "Z";
+    if (!offset)
+        return out;
+    if (zulu)
+        return out + "Z";
     auto m = offset->count();
     char sign = m < 0 ? '-' : '+';
-    if (m < 0) m = -m;
+    if (m < 0)
+        m = -m;
     return out + fmt::format("{}{:02}:{:02}", sign, m / 60, m % 60);
 }
 

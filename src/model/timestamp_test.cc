@@ -39,7 +39,8 @@ TEST(Timestamp, ImpossibleDatesSayWhy) {
 TEST(Timestamp, NonDatesAreRejected) {
     EXPECT_EQ(iso("yesterday"), "error: not a date: 'yesterday'");
     EXPECT_EQ(iso("2014-03"), "error: not a date: '2014-03'");
-    EXPECT_EQ(iso("2014-03-12 10:00 +25"), "error: not a time zone offset in '2014-03-12 10:00 +25'");
+    EXPECT_EQ(iso("2014-03-12 10:00 +25"),
+              "error: not a time zone offset in '2014-03-12 10:00 +25'");
 }
 
 TEST(Timestamp, CalendarDateOnly) {

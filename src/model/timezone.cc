@@ -19,12 +19,16 @@ Expected<TimeZone> TimeZone::locate(const std::string& name) {
     try {
         return TimeZone(date::locate_zone(name), name);
     } catch (const std::exception& e) {
-        return fail(make_error("", fmt::format("unknown time zone '{}' (expected an IANA name such as "
-                                               "America/Los_Angeles)", name)));
+        return fail(
+            make_error("", fmt::format("unknown time zone '{}' (expected an IANA name such as "
+                                       "America/Los_Angeles)",
+                                       name)));
     }
 }
 
-TimeZone TimeZone::utc() { return TimeZone(date::locate_zone("UTC"), "UTC"); }
+TimeZone TimeZone::utc() {
+    return TimeZone(date::locate_zone("UTC"), "UTC");
+}
 
 Instant TimeZone::to_instant(std::chrono::local_seconds local) const {
     auto info = m_zone->get_info(to_date_local(local));
@@ -57,7 +61,8 @@ std::chrono::year_month_day TimeZone::local_date(Instant t) const {
 Instant to_instant(const Timestamp& ts, const TimeZone& zone) {
     auto midnight = std::chrono::sys_days{ts.date}.time_since_epoch();
     auto tod = ts.time_of_day.value_or(std::chrono::seconds{0});
-    if (ts.offset) return Instant{midnight + tod - *ts.offset};
+    if (ts.offset)
+        return Instant{midnight + tod - *ts.offset};
     return zone.to_instant(std::chrono::local_seconds{midnight + tod});
 }
 

@@ -14,7 +14,7 @@ class time_zone;
 namespace archtag {
 
 class TimeZone {
-public:
+  public:
     static Expected<TimeZone> locate(const std::string& name);
     static TimeZone utc();
 
@@ -27,8 +27,9 @@ public:
     Instant start_of_day(std::chrono::year_month_day day) const;
     std::chrono::year_month_day local_date(Instant t) const;
 
-private:
-    TimeZone(const date::time_zone* zone, std::string name) : m_zone(zone), m_name(std::move(name)) {}
+  private:
+    TimeZone(const date::time_zone* zone, std::string name)
+        : m_zone(zone), m_name(std::move(name)) {}
     const date::time_zone* m_zone;  // owned by the tz database, lives forever
     std::string m_name;
 };

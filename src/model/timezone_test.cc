@@ -10,7 +10,8 @@ TEST(TimeZone, UnknownZoneIsAnError) {
     auto z = TimeZone::locate("America/Los_Angles");
     ASSERT_FALSE(z.has_value());
     EXPECT_EQ(z.error().message,
-              "unknown time zone 'America/Los_Angles' (expected an IANA name such as America/Los_Angeles)");
+              "unknown time zone 'America/Los_Angles' (expected an IANA name such as "
+              "America/Los_Angeles)");
 }
 
 TEST(TimeZone, DateOnlyIsMidnightInTheZone) {

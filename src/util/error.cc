@@ -10,7 +10,8 @@ std::string Error::headline() const {
         out = path;
         if (line > 0) {
             out += fmt::format(":{}", line);
-            if (column > 0) out += fmt::format(":{}", column);
+            if (column > 0)
+                out += fmt::format(":{}", column);
         }
         out += ": ";
     }
@@ -50,16 +51,20 @@ Error make_error_at(std::string path, int line, int column, std::string message,
 }
 
 std::string line_of(std::string_view text, int line) {
-    if (line < 1) return {};
+    if (line < 1)
+        return {};
     std::size_t start = 0;
     for (int i = 1; i < line; ++i) {
         std::size_t nl = text.find('\n', start);
-        if (nl == std::string_view::npos) return {};
+        if (nl == std::string_view::npos)
+            return {};
         start = nl + 1;
     }
     std::size_t end = text.find('\n', start);
-    std::string_view l = text.substr(start, end == std::string_view::npos ? text.npos : end - start);
-    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+    std::string_view l =
+        text.substr(start, end == std::string_view::npos ? text.npos : end - start);
+    if (!l.empty() && l.back() == '\r')
+        l.remove_suffix(1);
     return std::string(l);
 }
 

@@ -4,9 +4,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <fmt/format.h>
 #include <cerrno>
 #include <cstring>
-#include <fmt/format.h>
 
 namespace archtag {
 
@@ -20,7 +20,8 @@ bool write_all(int fd, std::string_view bytes) {
     while (!bytes.empty()) {
         ssize_t n = ::write(fd, bytes.data(), bytes.size());
         if (n < 0) {
-            if (errno == EINTR) continue;
+            if (errno == EINTR)
+                continue;
             return false;
         }
         bytes.remove_prefix(static_cast<std::size_t>(n));
@@ -32,7 +33,8 @@ bool write_all(int fd, std::string_view bytes) {
 
 Expected<std::string> read_file(const std::string& path, std::uint64_t max_bytes) {
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return fail(system_error(path, "cannot open"));
+    if (fd < 0)
+        return fail(system_error(path, "cannot open"));
     struct stat st {};
     if (::fstat(fd, &st) != 0) {
         Error e = system_error(path, "cannot stat");
@@ -45,21 +47,24 @@ Expected<std::string> read_file(const std::string& path, std::uint64_t max_bytes
     }
     if (static_cast<std::uint64_t>(st.st_size) > max_bytes) {
         ::close(fd);
-        return fail(make_error(path, fmt::format("file is {} bytes, larger than the limit of {} bytes",
-                                                 st.st_size, max_bytes)));
+        return fail(
+            make_error(path, fmt::format("file is {} bytes, larger than the limit of {} bytes",
+                                         st.st_size, max_bytes)));
     }
     std::string data;
     data.resize(static_cast<std::size_t>(st.st_size));
     std::size_t got = 0;
     while (got < data.size()) {
         ssize_t n = ::read(fd, data.data() + got, data.size() - got);
-        if (n < 0 && errno == EINTR) continue;
+        if (n < 0 && errno == EINTR)
+            continue;
         if (n < 0) {
             Error e = system_error(path, "cannot read");
             ::close(fd);
             return fail(e);
         }
-        if (n == 0) break;  // the file shrank while we read it
+        if (n == 0)
+            break;  // the file shrank while we read it
         got += static_cast<std::size_t>(n);
     }
     data.resize(got);
@@ -70,9 +75,11 @@ Expected<std::string> read_file(const std::string& path, std::uint64_t max_bytes
 Status write_file_atomic(const std::string& path, std::string_view bytes) {
     std::string tmp = path + ".archtag-tmp-XXXXXX";
     int fd = ::mkstemp(tmp.data());
-    if (fd < 0) return fail(system_error(path, "cannot create temporary file"));
+    if (fd < 0)
+        return fail(system_error(path, "cannot create temporary file"));
     struct stat st {};
-    if (::stat(path.c_str(), &st) == 0) ::fchmod(fd, st.st_mode & 07777);
+    if (::stat(path.c_str(), &st) == 0)
+        ::fchmod(fd, st.st_mode & 07777);
     bool written = write_all(fd, bytes) && ::fsync(fd) == 0;
     Error e = written ? Error{} : system_error(path, "cannot write");
     if (::close(fd) != 0 && written) {

@@ -35,7 +35,8 @@ TEST(File, ReadRefusesHugeFiles) {
     ASSERT_TRUE(write_file_atomic(path, std::string(100, 'x')).has_value());
     auto r = read_file(path, 10);
     ASSERT_FALSE(r.has_value());
-    EXPECT_EQ(r.error().headline(), path + ": file is 100 bytes, larger than the limit of 10 bytes");
+    EXPECT_EQ(r.error().headline(),
+              path + ": file is 100 bytes, larger than the limit of 10 bytes");
 }
 
 TEST(File, ReadMissingFileNamesIt) {

@@ -8,7 +8,8 @@ namespace {
 bool match_set(std::string_view& p, char c, bool& valid) {
     std::size_t i = 1;
     bool negate = i < p.size() && (p[i] == '!' || p[i] == '^');
-    if (negate) ++i;
+    if (negate)
+        ++i;
     bool matched = false;
     bool first = true;
     while (i < p.size() && (p[i] != ']' || first)) {
@@ -19,11 +20,13 @@ bool match_set(std::string_view& p, char c, bool& valid) {
             hi = p[i + 2];
             i += 2;
         }
-        if (lo <= c && c <= hi) matched = true;
+        if (lo <= c && c <= hi)
+            matched = true;
         ++i;
     }
     valid = i < p.size();
-    if (!valid) return false;
+    if (!valid)
+        return false;
     p.remove_prefix(i + 1);
     return matched != negate;
 }
@@ -33,33 +36,41 @@ bool match(std::string_view p, std::string_view s) {
         if (p.substr(0, 2) == "**") {
             std::string_view rest = p.substr(2);
             bool slash = !rest.empty() && rest.front() == '/';
-            if (slash && match(rest.substr(1), s)) return true;  // "**/" matches nothing
+            if (slash && match(rest.substr(1), s))
+                return true;  // "**/" matches nothing
             for (std::size_t i = 0; i <= s.size(); ++i)
-                if (match(rest, s.substr(i))) return true;
+                if (match(rest, s.substr(i)))
+                    return true;
             return false;
         }
         char pc = p.front();
         if (pc == '*') {
             std::string_view rest = p.substr(1);
             for (std::size_t i = 0; i <= s.size(); ++i) {
-                if (match(rest, s.substr(i))) return true;
-                if (i < s.size() && s[i] == '/') break;
+                if (match(rest, s.substr(i)))
+                    return true;
+                if (i < s.size() && s[i] == '/')
+                    break;
             }
             return false;
         }
-        if (s.empty()) return false;
+        if (s.empty())
+            return false;
         if (pc == '?') {
-            if (s.front() == '/') return false;
+            if (s.front() == '/')
+                return false;
             p.remove_prefix(1);
         } else if (pc == '[') {
             bool valid = true;
             std::string_view q = p;
             bool m = match_set(q, s.front(), valid);
             if (valid) {
-                if (!m || s.front() == '/') return false;
+                if (!m || s.front() == '/')
+                    return false;
                 p = q;
             } else {
-                if (s.front() != '[') return false;
+                if (s.front() != '[')
+                    return false;
                 p.remove_prefix(1);
             }
         } else {
@@ -67,7 +78,8 @@ bool match(std::string_view p, std::string_view s) {
                 p.remove_prefix(1);
                 pc = p.front();
             }
-            if (pc != s.front()) return false;
+            if (pc != s.front())
+                return false;
             p.remove_prefix(1);
         }
         s.remove_prefix(1);
@@ -80,7 +92,8 @@ bool match(std::string_view p, std::string_view s) {
 bool glob_match(std::string_view pattern, std::string_view path) {
     if (pattern.find('/') == std::string_view::npos) {
         std::size_t slash = path.rfind('/');
-        if (slash != std::string_view::npos) path.remove_prefix(slash + 1);
+        if (slash != std::string_view::npos)
+            path.remove_prefix(slash + 1);
     } else if (!pattern.empty() && pattern.front() == '/') {
         pattern.remove_prefix(1);
     }

@@ -6,13 +6,19 @@
 namespace archtag {
 
 namespace {
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+char lower(char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 }  // namespace
 
 std::string_view trim(std::string_view s) {
-    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+    while (!s.empty() && is_space(s.front()))
+        s.remove_prefix(1);
+    while (!s.empty() && is_space(s.back()))
+        s.remove_suffix(1);
     return s;
 }
 
@@ -23,8 +29,8 @@ std::string to_lower(std::string_view s) {
 }
 
 bool iequals(std::string_view a, std::string_view b) {
-    return a.size() == b.size() &&
-           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
+                                              [](char x, char y) { return lower(x) == lower(y); });
 }
 
 std::vector<std::string> split(std::string_view s, char sep) {
@@ -33,7 +39,8 @@ std::vector<std::string> split(std::string_view s, char sep) {
     while (true) {
         std::size_t pos = s.find(sep, start);
         out.emplace_back(s.substr(start, pos == s.npos ? s.npos : pos - start));
-        if (pos == s.npos) break;
+        if (pos == s.npos)
+            break;
         start = pos + 1;
     }
     return out;
@@ -43,10 +50,13 @@ std::vector<std::string> split_words(std::string_view s) {
     std::vector<std::string> out;
     std::size_t i = 0;
     while (i < s.size()) {
-        while (i < s.size() && is_space(s[i])) ++i;
+        while (i < s.size() && is_space(s[i]))
+            ++i;
         std::size_t start = i;
-        while (i < s.size() && !is_space(s[i])) ++i;
-        if (i > start) out.emplace_back(s.substr(start, i - start));
+        while (i < s.size() && !is_space(s[i]))
+            ++i;
+        if (i > start)
+            out.emplace_back(s.substr(start, i - start));
     }
     return out;
 }
@@ -54,14 +64,16 @@ std::vector<std::string> split_words(std::string_view s) {
 std::string join(const std::vector<std::string>& parts, std::string_view sep) {
     std::string out;
     for (std::size_t i = 0; i < parts.size(); ++i) {
-        if (i) out += sep;
+        if (i)
+            out += sep;
         out += parts[i];
     }
     return out;
 }
 
 void replace_all(std::string& s, std::string_view from, std::string_view to) {
-    if (from.empty()) return;
+    if (from.empty())
+        return;
     std::size_t pos = 0;
     while ((pos = s.find(from, pos)) != std::string::npos) {
         s.replace(pos, from.size(), to);
@@ -89,7 +101,8 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
     std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
     for (const auto& c : candidates) {
         std::size_t d = levenshtein(word, c);
-        if (c.rfind(word, 0) == 0 && !word.empty()) d = std::min<std::size_t>(d, 1);
+        if (c.rfind(word, 0) == 0 && !word.empty())
+            d = std::min<std::size_t>(d, 1);
         if (d < best_distance) {
             best_distance = d;
             best = c;
@@ -100,7 +113,8 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
 
 std::string_view detect_newline(std::string_view text) {
     std::size_t nl = text.find('\n');
-    if (nl != text.npos && nl > 0 && text[nl - 1] == '\r') return "\r\n";
+    if (nl != text.npos && nl > 0 && text[nl - 1] == '\r')
+        return "\r\n";
     return "\n";
 }
 
@@ -109,7 +123,8 @@ std::string with_thousands(std::size_t n) {
     std::string out;
     int count = 0;
     for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
-        if (count && count % 3 == 0) out.insert(out.begin(), ',');
+        if (count && count % 3 == 0)
+            out.insert(out.begin(), ',');
         out.insert(out.begin(), *it);
         ++count;
     }
