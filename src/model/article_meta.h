@@ -36,11 +36,22 @@ struct FieldValue {
 using FieldMap = std::map<std::string, std::vector<FieldValue>>;
 
 // A publication date found somewhere in the article.
+// How far a date's source can be trusted: structured metadata is high, a URL
+// or path is medium, a visible dateline read from prose is low.
+enum class Confidence { low, medium, high };
+std::string_view to_string(Confidence c);
+
+// What a date says: when the article was first published, or when it was
+// last modified. Modified dates are kept for `explain` but never chosen.
+enum class DateRole { published, modified };
+
 struct DateCandidate {
     Timestamp timestamp;
-    std::string source;  // "front-matter:date", "filename", ...
+    std::string source;  // "front-matter:date", "filename", "json-ld:datePublished", ...
     int line = 0;
     std::string note;  // why it was or was not chosen
+    Confidence confidence = Confidence::high;
+    DateRole role = DateRole::published;
 };
 
 struct ArticleMeta {
@@ -57,6 +68,7 @@ struct ArticleMeta {
 
     std::optional<Timestamp> published;
     std::string published_source;  // e.g. "front-matter:date", "filename"
+    Confidence published_confidence = Confidence::high;
     std::vector<DateCandidate> date_candidates;
 
     std::optional<std::string> opt_out_reason;  // set when the article opts out
@@ -70,6 +82,20 @@ struct ArticleMeta {
 enum class FrontMatterKind { none, yaml, toml, json };
 std::string_view to_string(FrontMatterKind k);
 
+// Where one element sits in the original bytes. An element whose tag was
+// implied by the parser (HTML <body> without a tag) has open_begin ==
+// open_end; an element without an end tag has close_begin == close_end.
+struct ElementSpan {
+    std::string tag;      // lower case for HTML, as written for XML
+    std::string id;       // id attribute, or ""
+    std::string classes;  // class attribute as written, or ""
+    std::size_t open_begin = 0;   // '<' of the start tag
+    std::size_t open_end = 0;     // one past its '>'
+    std::size_t close_begin = 0;  // '<' of the end tag
+    std::size_t close_end = 0;    // one past its '>'
+    int depth = 0;                // 0 for the root element
+};
+
 struct DocumentLayout {
     Format format = Format::markdown;
     FrontMatterKind front_matter = FrontMatterKind::none;
@@ -82,6 +108,13 @@ struct DocumentLayout {
     std::size_t body_begin = 0;  // first byte of the body
     std::string newline = "\n";  // the file's line ending
     bool bom = false;
+    // The document's character encoding as declared or detected, lower case
+    // ("utf-8", "iso-8859-1", "windows-1252"): stamps are encoded for it.
+    std::string encoding = "utf-8";
+    // HTML/XML: byte spans of the elements a stamp may be placed around
+    // (body, article, main, head, every element with an id or class; for XML
+    // the format's own anchors). Empty for Markdown.
+    std::vector<ElementSpan> elements;
 };
 
 }  // namespace archtag

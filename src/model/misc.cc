@@ -99,6 +99,15 @@ std::string_view to_string(FrontMatterKind k) {
     return "?";
 }
 
+std::string_view to_string(Confidence c) {
+    switch (c) {
+        case Confidence::low: return "low";
+        case Confidence::medium: return "medium";
+        case Confidence::high: return "high";
+    }
+    return "?";
+}
+
 std::string_view to_string(AgeArithmetic a) {
     return a == AgeArithmetic::calendar ? "calendar" : "guardian";
 }

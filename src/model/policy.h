@@ -71,12 +71,30 @@ struct NoticeSpec {
 
 enum class MarkdownPlacement { body_top, front_matter };
 
+// Where a stamp goes in an HTML page.
+enum class HtmlAnchor {
+    article_start,   // first thing inside <article> (falls back to body_start)
+    body_start,      // first thing inside <body>
+    before_element,  // just before the element `html_selector` names
+    after_element,   // just after it
+    element_start,   // first thing inside it
+};
+
 struct Placement {
     MarkdownPlacement markdown = MarkdownPlacement::body_top;
     // Front-matter keys used when markdown == front_matter.
     std::string archival_key = "archival_notice";
     std::string age_key = "age_notice";
+    HtmlAnchor html = HtmlAnchor::article_start;
+    std::string html_selector;  // "#id" or ".class" for the element anchors
+    // Markup of an HTML stamp; {kind}, {text}, {link} are filled in, each
+    // HTML-escaped. Empty: the built-in accessible block (docs/stamp-format.md).
+    std::string html_template;
 };
+
+// What to do with a publication date read with low confidence (for example
+// a visible dateline parsed from prose).
+enum class LowConfidence { review, stamp };
 
 // How to recognise this publication's articles: any field match or path glob.
 struct FieldMatch {
@@ -111,6 +129,7 @@ struct Policy {
     std::map<std::string, std::vector<std::string>> lists;
 
     Placement placement;
+    LowConfidence low_confidence = LowConfidence::review;
 
     const Era* current_era() const { return eras.empty() ? nullptr : &eras.back(); }
     const Era* era_at(Day local_day) const;
