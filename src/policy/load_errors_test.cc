@@ -68,7 +68,7 @@ TEST(PolicyErrors, UnknownElementsSuggestTheClosestName) {
     EXPECT_EQ(error_of(policy_with("  <colophon/>\n")),
               "p.xml:3:3: unknown element <colophon> in <policy> (expected one of <time-zone>, "
               "<language>, <recognize>, <fields>, <ownership>, <eras>, <notices>, <lists>, "
-              "<placement>)");
+              "<placement>, <dates>)");
     EXPECT_EQ(
         error_of(policy_with("  <ownership><owner id=\"a\" name=\"A\"><x/></owner></ownership>\n")),
         "p.xml:3:37: unknown element <x> in <owner> (<owner> has no child elements)");
@@ -322,6 +322,26 @@ TEST(PolicyErrors, AgeNotice) {
                   "      <units lang=\"en\" year=\"y\" years=\"ys\" month=\"m\" months=\"ms\"/>\n"
                   "    </age>\n")),
               "p.xml:9:7: duplicate <units> for language 'en' in <age>");
+}
+
+TEST(PolicyErrors, HtmlPlacementAndDates) {
+    EXPECT_EQ(error_of(policy_with("  <placement html=\"top\"/>\n")),
+              "p.xml:3:14: unknown html=\"top\" on <placement> (expected article-start, body-start, "
+              "before, after or inside)");
+    EXPECT_EQ(error_of(policy_with("  <placement html=\"before\"/>\n")),
+              "p.xml:3:3: html=\"before\" on <placement> needs html-selector=\"#id\" or "
+              "html-selector=\".class\"");
+    EXPECT_EQ(error_of(policy_with("  <placement html=\"inside\" html-selector=\"div > p\"/>\n")),
+              "p.xml:3:28: html-selector \"div > p\" is not \"#id\" or \".class\"");
+    EXPECT_EQ(error_of(policy_with("  <placement><html-template>plain</html-template></placement>\n")),
+              "p.xml:3:14: <html-template> must contain {text} (it may also use {kind} and {link}); "
+              "write the markup inside <![CDATA[ ... ]]>");
+    EXPECT_EQ(
+        error_of(policy_with(
+            "  <placement><html-template><![CDATA[<p>{text} {age}</p>]]></html-template></placement>\n")),
+        "p.xml:3:14: unknown placeholder {age} in <html-template> (expected {text}, {kind} or {link})");
+    EXPECT_EQ(error_of(policy_with("  <dates low-confidence=\"maybe\"/>\n")),
+              "p.xml:3:10: unknown low-confidence=\"maybe\" on <dates> (expected review or stamp)");
 }
 
 TEST(PolicyErrors, FieldsRecognitionAndPlacement) {

@@ -59,7 +59,11 @@ constexpr std::string_view k_full_policy = R"(<?xml version="1.0" encoding="UTF-
     <list name="age-exempt-tags"><item>tone/help</item><item> tone/recipes </item></list>
     <list name="empty"/>
   </lists>
-  <placement markdown="front-matter" archival-key="archived" age-key="aged"/>
+  <placement markdown="front-matter" archival-key="archived" age-key="aged"
+             html="after" html-selector=".story-header">
+    <html-template><![CDATA[<div class="notice notice--{kind}" role="note">{text} {link}</div>]]></html-template>
+  </placement>
+  <dates low-confidence="stamp"/>
 </policy>
 )";
 
@@ -136,6 +140,11 @@ TEST(PolicyLoad, FullPolicyHasEveryField) {
 
     EXPECT_EQ(p->placement.markdown, MarkdownPlacement::front_matter);
     EXPECT_EQ(p->placement.archival_key, "archived");
+    EXPECT_EQ(p->placement.html, HtmlAnchor::after_element);
+    EXPECT_EQ(p->placement.html_selector, ".story-header");
+    EXPECT_EQ(p->placement.html_template,
+              "<div class=\"notice notice--{kind}\" role=\"note\">{text} {link}</div>");
+    EXPECT_EQ(p->low_confidence, LowConfidence::stamp);
     EXPECT_EQ(p->placement.age_key, "aged");
 }
 

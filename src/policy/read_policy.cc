@@ -18,7 +18,7 @@ namespace {
 const Shape k_policy_shape{{"id", "name"},
                            {"version"},
                            {"time-zone", "language", "recognize", "fields", "ownership", "eras",
-                            "notices", "lists", "placement"},
+                            "notices", "lists", "placement", "dates"},
                            false};
 const Shape k_text_only{{}, {}, {}, true};
 
@@ -160,10 +160,7 @@ Status read_lists(const XmlSource& src, const Element& lists, Policy& policy) {
     return ok();
 }
 
-Status read_placement(const XmlSource& src, const Element& e, Policy& policy) {
-    if (auto s = check_shape(src, e, Shape{{}, {"markdown", "archival-key", "age-key"}, {}, false});
-        !s)
-        return s;
+Status read_markdown_placement(const XmlSource& src, const Element& e, Policy& policy) {
     std::string markdown(trim(attribute(e, "markdown").value_or("body-top")));
     if (markdown == "body-top") {
         policy.placement.markdown = MarkdownPlacement::body_top;
@@ -186,6 +183,115 @@ Status read_placement(const XmlSource& src, const Element& e, Policy& policy) {
                 e, attr,
                 fmt::format("empty attribute '{}' on <placement> (expected a key)", attr)));
         *key = trim(*value);
+    }
+    return ok();
+}
+
+bool needs_selector(HtmlAnchor a) {
+    return a == HtmlAnchor::before_element || a == HtmlAnchor::after_element ||
+           a == HtmlAnchor::element_start;
+}
+
+Status read_html_anchor(const XmlSource& src, const Element& e, Policy& policy) {
+    static const std::vector<std::pair<std::string, HtmlAnchor>> k_anchors = {
+        {"article-start", HtmlAnchor::article_start},
+        {"body-start", HtmlAnchor::body_start},
+        {"before", HtmlAnchor::before_element},
+        {"after", HtmlAnchor::after_element},
+        {"inside", HtmlAnchor::element_start}};
+    std::string html(trim(attribute(e, "html").value_or("article-start")));
+    auto it = std::find_if(k_anchors.begin(), k_anchors.end(),
+                           [&](const auto& a) { return a.first == html; });
+    if (it == k_anchors.end())
+        return fail(src.at_attribute(e, "html",
+                                     fmt::format("unknown html=\"{}\" on <placement> (expected "
+                                                 "article-start, body-start, before, after or "
+                                                 "inside)",
+                                                 html)));
+    policy.placement.html = it->second;
+    std::string selector(trim(attribute(e, "html-selector").value_or("")));
+    bool valid = selector.size() > 1 && (selector[0] == '#' || selector[0] == '.') &&
+                 selector.find_first_of(" \t>+~[:") == std::string::npos;
+    if (!selector.empty() && !valid)
+        return fail(src.at_attribute(
+            e, "html-selector",
+            fmt::format("html-selector \"{}\" is not \"#id\" or \".class\"", selector)));
+    if (needs_selector(it->second) && selector.empty())
+        return fail(src.at_element(
+            e, fmt::format("html=\"{}\" on <placement> needs html-selector=\"#id\" or "
+                           "html-selector=\".class\"",
+                           html)));
+    policy.placement.html_selector = selector;
+    return ok();
+}
+
+// Names of the {placeholders} in `text`: braces around a lower-case word.
+std::vector<std::string> placeholders_of(std::string_view text) {
+    std::vector<std::string> names;
+    for (std::size_t open = text.find('{'); open != text.npos; open = text.find('{', open + 1)) {
+        std::size_t close = text.find('}', open);
+        if (close == text.npos)
+            break;
+        std::string_view name = text.substr(open + 1, close - open - 1);
+        bool word = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+            return (c >= 'a' && c <= 'z') || c == '_';
+        });
+        if (word)
+            names.emplace_back(name);
+    }
+    return names;
+}
+
+// The markup of HTML stamps, in CDATA so it may hold tags.
+Status read_html_template(const XmlSource& src, const Element& e, Policy& policy) {
+    auto t = unique_child(src, e, "html-template");
+    if (!t)
+        return fail(t.error());
+    if (!*t)
+        return ok();
+    const char* text = (*t)->GetText();
+    std::string markup = text ? std::string(trim(text)) : std::string();
+    if (markup.find("{text}") == std::string::npos)
+        return fail(src.at_element(**t, "<html-template> must contain {text} (it may also use "
+                                        "{kind} and {link}); write the markup inside "
+                                        "<![CDATA[ ... ]]>"));
+    for (const std::string& name : placeholders_of(markup))
+        if (name != "text" && name != "kind" && name != "link")
+            return fail(src.at_element(
+                **t, fmt::format("unknown placeholder {{{}}} in <html-template> (expected "
+                                 "{{text}}, {{kind}} or {{link}})",
+                                 name)));
+    policy.placement.html_template = markup;
+    return ok();
+}
+
+Status read_placement(const XmlSource& src, const Element& e, Policy& policy) {
+    const Shape shape{{}, {"markdown", "archival-key", "age-key", "html", "html-selector"},
+                      {"html-template"}, false};
+    if (auto s = check_shape(src, e, shape); !s)
+        return s;
+    if (auto s = read_markdown_placement(src, e, policy); !s)
+        return s;
+    if (auto s = read_html_anchor(src, e, policy); !s)
+        return s;
+    return read_html_template(src, e, policy);
+}
+
+// <dates low-confidence="review|stamp"/>: what to do with a publication date
+// read from prose (a visible dateline) rather than from metadata.
+Status read_dates(const XmlSource& src, const Element& e, Policy& policy) {
+    if (auto s = check_shape(src, e, Shape{{}, {"low-confidence"}, {}, false}); !s)
+        return s;
+    std::string value(trim(attribute(e, "low-confidence").value_or("review")));
+    if (value == "review") {
+        policy.low_confidence = LowConfidence::review;
+    } else if (value == "stamp") {
+        policy.low_confidence = LowConfidence::stamp;
+    } else {
+        return fail(src.at_attribute(
+            e, "low-confidence",
+            fmt::format("unknown low-confidence=\"{}\" on <dates> (expected review or stamp)",
+                        value)));
     }
     return ok();
 }
@@ -218,7 +324,7 @@ Expected<Policy> read_policy(const XmlSource& src) {
     const std::vector<std::pair<std::string_view, Reader>> sections = {
         {"recognize", read_recognize}, {"fields", read_fields},   {"ownership", read_ownership},
         {"eras", read_eras},           {"notices", read_notices}, {"lists", read_lists},
-        {"placement", read_placement}};
+        {"placement", read_placement}, {"dates", read_dates}};
     for (const auto& [name, read] : sections)
         if (auto s = optional_section(src, root, name, policy, read); !s)
             return fail(s.error());

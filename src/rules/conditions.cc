@@ -288,6 +288,18 @@ Seen check_flagged(const FlaggedCondition& c, const Facts& f) {
             raised.empty() ? "the reader raised no flags" : "reader flags: " + join(raised, ", ")};
 }
 
+Seen check_low_confidence(const Facts& f) {
+    if (!f.meta.published)
+        return {false, "undated"};
+    std::string seen = fmt::format("{} confidence ({})", to_string(f.meta.published_confidence),
+                                   f.meta.published_source);
+    if (f.meta.published_confidence != Confidence::low)
+        return {false, seen};
+    bool review = f.policy.low_confidence == LowConfidence::review;
+    return {review, seen + (review ? "; policy sends such dates to review"
+                                   : "; policy stamps such dates")};
+}
+
 Seen check_policy(const PolicyCondition& c, const Facts& f) {
     return {contains_ci(c.ids, f.policy.id), "policy " + f.policy.id};
 }
@@ -332,6 +344,9 @@ std::pair<std::string, Seen> check_leaf(const Condition& condition, const Facts&
         }
         std::pair<std::string, Seen> operator()(const PolicyCondition& c) {
             return {"policy is " + join(c.ids, " "), check_policy(c, f)};
+        }
+        std::pair<std::string, Seen> operator()(const LowConfidenceCondition&) {
+            return {"low-confidence date", check_low_confidence(f)};
         }
         std::pair<std::string, Seen> operator()(const Combinator&) { return {}; }
     };

@@ -234,6 +234,20 @@ TEST_F(Conditions, OptOutFlaggedPolicy) {
     EXPECT_FALSE(matches("<policy is=\"guardian\"/>", m));
 }
 
+TEST_F(Conditions, LowConfidenceDateFollowsThePolicy) {
+    ArticleMeta m = article("a.html", "2014-12-19");
+    m.published_source = "dateline";
+    EXPECT_FALSE(matches("<low-confidence-date/>", m));  // high confidence by default
+    m.published_confidence = Confidence::low;
+    Probe p = probe("<low-confidence-date/>", m);
+    EXPECT_TRUE(p.matched);
+    EXPECT_EQ(p.reasons, std::vector<std::string>{"low-confidence date: yes (low confidence "
+                                                  "(dateline); policy sends such dates to review)"});
+    m_policy.low_confidence = LowConfidence::stamp;
+    EXPECT_FALSE(matches("<low-confidence-date/>", m));
+    EXPECT_FALSE(matches("<low-confidence-date/>", article("b.html", "")));
+}
+
 TEST_F(Conditions, Combinators) {
     ArticleMeta m = article("a.md", "2015-01-01");
     m.tags = {"a"};

@@ -58,9 +58,9 @@ TEST_F(Decide, LaistCutoffNineUtcOnTheDayDoesNotPredate) {
     EXPECT_TRUE(d.flags.empty());
     EXPECT_EQ(d.era, "kpcc");
     EXPECT_EQ(d.owner, "Southern California Public Radio");
-    EXPECT_EQ(d.trace.at(5).rule, "predates-current-management");
-    EXPECT_FALSE(d.trace.at(5).matched);
-    EXPECT_EQ(d.trace.at(5).reasons,
+    EXPECT_EQ(d.trace.at(6).rule, "predates-current-management");
+    EXPECT_FALSE(d.trace.at(6).matched);
+    EXPECT_EQ(d.trace.at(6).reasons,
               std::vector<std::string>{
                   "published before era:current: no (published 2018-02-23T09:00:00Z, "
                   "era:current = 2018-02-23T08:00:00Z)"});
@@ -74,12 +74,13 @@ TEST_F(Decide, DefaultRulesTraceEveryRuleInOrder) {
             "opt-out: no match",
             "undated: no match",
             "date-conflict: no match",
+            "low-confidence-date: no match",
             "no-owner: no match",
             "exempt-tags: no match",
             "predates-current-management: adds archival notice (en): \"" + k_archival_text + "\"",
             "age: adds age notice (en): \"This article is more than 9 years old\"",
         }));
-    EXPECT_EQ(d.trace[5].where, std::string(ARCHTAG_SOURCE_DIR) + "/rules/default.xml:62");
+    EXPECT_EQ(d.trace[6].where, std::string(ARCHTAG_SOURCE_DIR) + "/rules/default.xml:75");
     EXPECT_EQ(d.era, "dnainfo");
     EXPECT_EQ(d.owner, "DNAinfo");
 }
@@ -93,8 +94,8 @@ TEST_F(Decide, OptOutShadowsTheNoticesWithItsReason) {
               "exempt from archival notice: the article opts out (syndicated copy); exempt from "
               "age notice: the "
               "article opts out (syndicated copy)");
-    EXPECT_EQ(d.trace[5].effect, "archival notice: shadowed by rule opt-out");
-    EXPECT_EQ(d.trace[6].effect, "age notice: shadowed by rule opt-out");
+    EXPECT_EQ(d.trace[6].effect, "archival notice: shadowed by rule opt-out");
+    EXPECT_EQ(d.trace[7].effect, "age notice: shadowed by rule opt-out");
 }
 
 TEST_F(Decide, UndatedKeepsTheReadersFlagAndStampsNothing) {
@@ -126,7 +127,7 @@ TEST_F(Decide, ExemptTagsKeepOnlyTheArchivalNotice) {
     Decision d = run(default_rules(), m);
     ASSERT_EQ(d.notices.size(), 1u);
     EXPECT_EQ(d.notices[0].kind, NoticeKind::archival);
-    EXPECT_EQ(d.trace[6].effect, "age notice: shadowed by rule exempt-tags");
+    EXPECT_EQ(d.trace[7].effect, "age notice: shadowed by rule exempt-tags");
 }
 
 TEST_F(Decide, FirstRuleForAKindDecidesItAndFlagsAccumulate) {

@@ -103,7 +103,7 @@ TEST(LoaderErrors, UnknownConditionListsTheKinds) {
               "rules/default.xml:4:11: unknown condition <frobnicate> (expected one of "
               "<published>, <era>, "
               "<owner>, <age>, <field>, <tag>, <path>, <format>, <missing>, <opt-out>, <flagged>, "
-              "<policy>, <all>, <any>, <not>)");
+              "<policy>, <low-confidence-date>, <all>, <any>, <not>)");
 }
 
 TEST(LoaderErrors, ColumnOfTheSecondElementOfTheSameNameOnALine) {
@@ -339,14 +339,15 @@ TEST(ShippedRules, DefaultXmlLoads) {
     std::vector<std::string> ids;
     for (const Rule& r : set->rules)
         ids.push_back(r.id);
-    EXPECT_EQ(ids, (std::vector<std::string>{"opt-out", "undated", "date-conflict", "no-owner",
-                                             "exempt-tags", "predates-current-management", "age"}));
+    EXPECT_EQ(ids, (std::vector<std::string>{"opt-out", "undated", "date-conflict",
+                                             "low-confidence-date", "no-owner", "exempt-tags",
+                                             "predates-current-management", "age"}));
 }
 
 TEST(ShippedRules, DirectoryLoads) {
     auto set = load(std::string(ARCHTAG_SOURCE_DIR) + "/rules");
     ASSERT_TRUE(set.has_value()) << set.error().describe();
-    EXPECT_EQ(set->rules.size(), 7u);
+    EXPECT_EQ(set->rules.size(), 8u);
 }
 
 }  // namespace

@@ -252,6 +252,10 @@ Expected<Condition> parse_flagged(const XmlSource& source, const XMLElement* e) 
     return make(FlaggedCondition{*codes}, e);
 }
 
+Expected<Condition> parse_low_confidence(const XmlSource&, const XMLElement* e) {
+    return make(LowConfidenceCondition{}, e);
+}
+
 Expected<Condition> parse_policy(const XmlSource& source, const XMLElement* e) {
     if (!attribute_value(e, "is"))
         return fail(source.error_at(e, "<policy> needs an is=\"...\" attribute (policy ids)"));
@@ -298,6 +302,7 @@ const std::vector<ConditionKind>& condition_kinds() {
         {"opt-out", {}, parse_opt_out},
         {"flagged", {"code"}, parse_flagged},
         {"policy", {"is"}, parse_policy},
+        {"low-confidence-date", {}, parse_low_confidence},
         {"all", {}, combinator(K::all)},
         {"any", {}, combinator(K::any)},
         {"not", {}, combinator(K::negation)},

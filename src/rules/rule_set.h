@@ -91,6 +91,10 @@ struct FlaggedCondition {
     std::vector<std::string> codes;
 };
 
+// <low-confidence-date/>: the publication date was read with low confidence
+// (a visible dateline) and the policy says such dates go to review.
+struct LowConfidenceCondition {};
+
 // <policy is="a b"/>.
 struct PolicyCondition {
     std::vector<std::string> ids;
@@ -108,7 +112,7 @@ struct Combinator {
 struct Condition {
     std::variant<PublishedCondition, EraCondition, OwnerCondition, AgeCondition, FieldCondition,
                  TagCondition, PathCondition, FormatCondition, MissingCondition, OptOutCondition,
-                 FlaggedCondition, PolicyCondition, Combinator>
+                 FlaggedCondition, PolicyCondition, LowConfidenceCondition, Combinator>
         test;
     int line = 0;
 };
