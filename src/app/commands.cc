@@ -24,13 +24,28 @@ struct Run {
     std::vector<std::string> articles;
 };
 
+constexpr unsigned k_max_jobs = 1024;
+
+// Options that only make sense once they are checked against the machine.
+Status check_run_options(const Options& options) {
+    if (options.jobs > k_max_jobs)
+        return fail(make_error("", fmt::format("--jobs must be between 1 and {} (0 or absent: one "
+                                               "per core)",
+                                               k_max_jobs)));
+    if (options.output_file)
+        return check_report_destination(*options.output_file);
+    return ok();
+}
+
 // Loads everything and lists the articles; nothing is read or touched yet.
 Expected<Run> prepare(const Options& options, const std::string& root,
                       const std::vector<std::string>& starts) {
+    if (Status s = check_run_options(options); !s)
+        return fail(s.error());
     auto setup = load_setup(options, root);
     if (!setup)
         return fail(setup.error());
-    auto articles = list_articles(root, starts, {setup->include, setup->exclude});
+    auto articles = list_articles(root, starts, {setup->include, setup->exclude, setup->data_paths});
     if (!articles)
         return fail(articles.error());
     return Run{std::move(*setup), std::move(*articles)};
@@ -46,8 +61,11 @@ int print_results(const Options& options, const report::RunInfo& info,
                            options.verbose ? report::Verbosity::all : report::Verbosity::changes);
     }
     Status s = sink.finish();
-    if (!s)
-        return usage_error(err, s.error());
+    if (!s) {
+        // Articles were already processed (maybe written): not a usage error.
+        fmt::print(err, "archtag: could not write the report: {}\n", s.error().headline());
+        return k_exit_findings;
+    }
     return k_exit_ok;
 }
 

@@ -10,6 +10,10 @@
 
 namespace archtag::app {
 
+// Checks before any work that a report can be written to `file`: its folder
+// exists and is writable, and it is not a folder itself.
+Status check_report_destination(const std::string& file);
+
 class ReportSink {
   public:
     ReportSink(std::ostream& out, std::optional<std::string> file)

@@ -25,8 +25,13 @@ const Policy* choose_policy(const Setup& setup, const std::string& rel_path, con
              "no policy claims this article (set its publication field or add a path glob "
              "to a policy's <recognize>); not stamped"});
     } else if (ambiguous) {
+        // Stamping with whichever policy sorts first could write the wrong
+        // publication's notice: an editor must make the article unambiguous.
         flags.push_back({FlagLevel::warning, "ambiguous-policy",
-                         fmt::format("several policies claim this article; using '{}'", p->id)});
+                         fmt::format("several policies claim this article (the first is '{}'); not "
+                                     "stamped until exactly one does",
+                                     p->id)});
+        return nullptr;
     }
     return p;
 }

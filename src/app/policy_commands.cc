@@ -16,10 +16,18 @@ namespace {
 
 namespace fs = boost::filesystem;
 
-std::string tests_dir_for(const Options& options, const Setup& setup) {
+// --tests DIR, else the tests/ folder beside each loaded policy's file.
+std::vector<std::string> tests_dirs_for(const Options& options, const Setup& setup) {
     if (options.tests_dir)
-        return *options.tests_dir;
-    return (fs::path(setup.policies.front().source_path).parent_path() / "tests").string();
+        return {*options.tests_dir};
+    std::vector<std::string> dirs;
+    for (const Policy& p : setup.policies) {
+        std::string dir = (fs::path(p.source_path).parent_path() / "tests").string();
+        boost::system::error_code ec;
+        if (fs::is_directory(dir, ec) && std::find(dirs.begin(), dirs.end(), dir) == dirs.end())
+            dirs.push_back(dir);
+    }
+    return dirs;
 }
 
 const Policy* find_policy(const Setup& setup, const std::string& id) {
@@ -141,16 +149,19 @@ int run_policy_test(const Options& options, std::ostream& out, std::ostream& err
     auto setup = load_setup(options, options.root.value_or("."));
     if (!setup)
         return usage_error(err, setup.error());
-    auto suites = policy::load_test_suites(tests_dir_for(options, *setup));
-    if (!suites)
-        return usage_error(err, suites.error());
     Tally tally;
-    for (const policy::TestSuite& suite : *suites)
-        run_suite(options, *setup, suite, out, tally);
+    std::vector<std::string> dirs = tests_dirs_for(options, *setup);
+    for (const std::string& dir : dirs) {
+        auto suites = policy::load_test_suites(dir);
+        if (!suites)
+            return usage_error(err, suites.error());
+        for (const policy::TestSuite& suite : *suites)
+            run_suite(options, *setup, suite, out, tally);
+    }
     fmt::print(out, "\n{} passed, {} failed\n", tally.passed, tally.failed);
     if (tally.passed + tally.failed == 0) {
         fmt::print(err, "archtag: no policy test case found in {}\n",
-                   tests_dir_for(options, *setup));
+                   dirs.empty() ? "a tests/ folder beside the policies" : join(dirs, ", "));
         return k_exit_usage;
     }
     return tally.failed == 0 ? k_exit_ok : k_exit_findings;

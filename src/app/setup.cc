@@ -106,11 +106,16 @@ Expected<Setup> load_setup(const Options& options, const std::string& root) {
     auto rules = load_rules(rules_paths);
     if (!rules)
         return fail(rules.error());
+    if (Status s = rules::check_references(*rules, *policies); !s)
+        return fail(s.error());
 
     Setup s{root,  std::move(*policies), std::move(*rules), options.include, options.exclude,
-            *as_of};
+            *as_of, policy_paths};
+    s.data_paths.insert(s.data_paths.end(), rules_paths.begin(), rules_paths.end());
     if (*config) {
-        s.include.insert(s.include.end(), (*config)->include.begin(), (*config)->include.end());
+        // --include narrows to what the user asks for now; excludes only add up.
+        if (s.include.empty())
+            s.include = (*config)->include;
         s.exclude.insert(s.exclude.end(), (*config)->exclude.begin(), (*config)->exclude.end());
     }
     return s;

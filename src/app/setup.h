@@ -19,6 +19,9 @@ struct Setup {
     std::vector<std::string> include;
     std::vector<std::string> exclude;
     AsOf as_of;
+    // The policy and rules files and folders this run loaded: when they sit
+    // inside the archive they are data, never articles.
+    std::vector<std::string> data_paths;
 };
 
 // `root` is the archive root; the config is `options.config_path` or

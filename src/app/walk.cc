@@ -27,6 +27,19 @@ bool wanted(const std::string& rel, const WalkFilter& filter) {
     return !matches_any(filter.exclude, rel);
 }
 
+bool hidden(std::string_view name) {
+    return !name.empty() && name[0] == '.';
+}
+
+// The folder test of walk_folder: `rel` is a folder path without a trailing '/'.
+bool folder_skipped(const std::string& rel, const WalkFilter& filter) {
+    std::size_t slash = rel.rfind('/');
+    std::string_view name = slash == std::string::npos ? std::string_view(rel)
+                                                       : std::string_view(rel).substr(slash + 1);
+    return hidden(name) || matches_any(filter.exclude, rel + "/") ||
+           matches_any(filter.exclude, rel);
+}
+
 Expected<std::string> relative_inside(const fs::path& root, const fs::path& p) {
     boost::system::error_code ec;
     fs::path abs = fs::weakly_canonical(fs::absolute(p), ec);
@@ -37,9 +50,21 @@ Expected<std::string> relative_inside(const fs::path& root, const fs::path& p) {
     return rel == "." ? std::string() : rel.generic_string();
 }
 
+std::vector<fs::path> canonical_all(const std::vector<std::string>& paths) {
+    std::vector<fs::path> out;
+    boost::system::error_code ec;
+    for (const std::string& p : paths) {
+        fs::path c = fs::weakly_canonical(fs::absolute(p), ec);
+        if (!ec)
+            out.push_back(c);
+    }
+    return out;
+}
+
 void walk_folder(const fs::path& root, const fs::path& folder, const WalkFilter& filter,
                  std::vector<std::string>& out) {
     boost::system::error_code ec;
+    const std::vector<fs::path> skip = canonical_all(filter.skip);
     fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec),
         end;
     for (; it != end; it.increment(ec)) {
@@ -51,15 +76,18 @@ void walk_folder(const fs::path& root, const fs::path& folder, const WalkFilter&
         if (fs::is_symlink(st))
             continue;
         std::string rel = p.lexically_relative(root).generic_string();
+        if (std::find(skip.begin(), skip.end(), p) != skip.end()) {
+            if (fs::is_directory(st))
+                it.disable_recursion_pending();
+            continue;
+        }
         if (fs::is_directory(st)) {
-            if ((!name.empty() && name[0] == '.') || matches_any(filter.exclude, rel + "/") ||
-                matches_any(filter.exclude, rel))
+            if (folder_skipped(rel, filter))
                 it.disable_recursion_pending();
             continue;
         }
         // Hidden files (.archtag.xml, editor swap files) are never articles.
-        bool hidden = !name.empty() && name[0] == '.';
-        if (fs::is_regular_file(st) && !hidden && wanted(rel, filter))
+        if (fs::is_regular_file(st) && !hidden(name) && wanted(rel, filter))
             out.push_back(rel);
     }
 }
@@ -90,6 +118,21 @@ Expected<std::vector<std::string>> list_articles(const std::string& root_text,
     return out;
 }
 
+bool is_walked_folder(const std::string& rel, const WalkFilter& filter) {
+    for (std::size_t slash = rel.find('/'); slash != std::string::npos;
+         slash = rel.find('/', slash + 1))
+        if (folder_skipped(rel.substr(0, slash), filter))
+            return false;
+    return !folder_skipped(rel, filter);
+}
+
+bool is_article_path(const std::string& rel, const WalkFilter& filter) {
+    std::size_t slash = rel.rfind('/');
+    if (slash != std::string::npos && !is_walked_folder(rel.substr(0, slash), filter))
+        return false;
+    return !hidden(rel.substr(slash == std::string::npos ? 0 : slash + 1)) && wanted(rel, filter);
+}
+
 std::string find_root(const std::vector<std::string>& paths) {
     boost::system::error_code ec;
     fs::path start = fs::absolute(paths.empty() ? fs::path(".") : fs::path(paths.front()));
@@ -104,7 +147,7 @@ std::string find_root(const std::vector<std::string>& paths) {
                 break;
         }
     }
-    return fs::current_path().string();
+    return start.string();
 }
 
 }  // namespace archtag::app

@@ -56,4 +56,24 @@ TEST_F(WalkTest, FindRootPrefersConfig) {
               fs::canonical(m_root / "laist").string());
 }
 
+TEST(WalkPaths, ListedPathsFollowTheWalkRules) {
+    WalkFilter none;
+    EXPECT_TRUE(is_article_path("a.md", none));
+    EXPECT_TRUE(is_article_path("laist/2014/b.md", none));
+    EXPECT_FALSE(is_article_path("notes.txt", none));
+    EXPECT_FALSE(is_article_path(".hidden.md", none));
+    EXPECT_FALSE(is_article_path(".github/x.md", none));
+    EXPECT_FALSE(is_article_path("laist/.drafts/x.md", none));
+    WalkFilter filter;
+    filter.include = {"**/*.md"};
+    filter.exclude = {"drafts/**", "old"};
+    EXPECT_TRUE(is_article_path("laist/2014/b.md", filter));
+    EXPECT_FALSE(is_article_path("laist/c.html", filter));
+    EXPECT_FALSE(is_article_path("drafts/d.md", filter));
+    EXPECT_FALSE(is_article_path("laist/old/e.md", filter));
+    EXPECT_TRUE(is_walked_folder("laist/2014", filter));
+    EXPECT_FALSE(is_walked_folder("drafts", filter));
+    EXPECT_FALSE(is_walked_folder("laist/old/x", filter));
+}
+
 }  // namespace archtag::app

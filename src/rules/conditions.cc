@@ -198,7 +198,7 @@ Seen check_field(const FieldCondition& c, const Facts& f) {
         case FieldCondition::Test::glob: {
             std::string pattern = to_lower(c.values.front());
             for (const std::string& v : values)
-                ok = ok || glob_match(pattern, to_lower(trim(v)));
+                ok = ok || glob_match_text(pattern, to_lower(trim(v)));
             break;
         }
         case FieldCondition::Test::present:

@@ -136,6 +136,9 @@ TEST_F(Conditions, FieldEqualsInGlobPresent) {
     EXPECT_FALSE(matches("<field key=\"authors\" in=\"carla, dan\"/>", m));
     EXPECT_TRUE(matches("<field key=\"Section\" glob=\"local*\"/>", m));
     EXPECT_FALSE(matches("<field key=\"Section\" glob=\"sport*\"/>", m));
+    // A field value is text, not a path: '*' crosses '/'.
+    m.fields["canonical_url"] = {FieldValue{"https://laist.com/2014/03/12/x", 7}};
+    EXPECT_TRUE(matches("<field key=\"canonical_url\" glob=\"*laist.com*\"/>", m));
     EXPECT_TRUE(matches("<field key=\"authors\" present=\"yes\"/>", m));
     EXPECT_FALSE(matches("<field key=\"empty\" present=\"yes\"/>", m));
     EXPECT_TRUE(matches("<field key=\"nothing\" present=\"no\"/>", m));

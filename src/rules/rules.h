@@ -4,5 +4,6 @@
 #include "rules/age.h"
 #include "rules/decide.h"
 #include "rules/loader.h"
+#include "rules/references.h"
 #include "rules/rule_set.h"
 #include "rules/template.h"

@@ -29,6 +29,16 @@ bool write_all(int fd, std::string_view bytes) {
     return true;
 }
 
+// The process umask, read once: umask(2) can only be read by setting it.
+mode_t process_umask() {
+    static const mode_t k_mask = [] {
+        mode_t m = ::umask(022);
+        ::umask(m);
+        return m;
+    }();
+    return k_mask;
+}
+
 }  // namespace
 
 Expected<std::string> read_file(const std::string& path, std::uint64_t max_bytes) {
@@ -78,8 +88,10 @@ Status write_file_atomic(const std::string& path, std::string_view bytes) {
     if (fd < 0)
         return fail(system_error(path, "cannot create temporary file"));
     struct stat st {};
-    if (::stat(path.c_str(), &st) == 0)
-        ::fchmod(fd, st.st_mode & 07777);
+    // mkstemp makes 0600; a new file gets the usual 0666 less the umask, and
+    // an existing one keeps its own bits.
+    mode_t mode = ::stat(path.c_str(), &st) == 0 ? (st.st_mode & 07777) : (0666 & ~process_umask());
+    ::fchmod(fd, mode);
     bool written = write_all(fd, bytes) && ::fsync(fd) == 0;
     Error e = written ? Error{} : system_error(path, "cannot write");
     if (::close(fd) != 0 && written) {

@@ -29,6 +29,17 @@ TEST(File, AtomicWriteReplacesAndKeepsMode) {
     EXPECT_EQ(st.st_mode & 0777, 0640u);
 }
 
+TEST(File, NewFileGetsUmaskModeNotTemporaryMode) {
+    std::string dir = temp_dir();
+    std::string path = dir + "/report.json";
+    mode_t mask = ::umask(022);
+    ::umask(mask);
+    ASSERT_TRUE(write_file_atomic(path, "{}").has_value());
+    struct stat st {};
+    ::stat(path.c_str(), &st);
+    EXPECT_EQ(st.st_mode & 0777, 0666u & ~mask);
+}
+
 TEST(File, ReadRefusesHugeFiles) {
     std::string dir = temp_dir();
     std::string path = dir + "/big.md";

@@ -4,6 +4,8 @@ namespace archtag {
 
 namespace {
 
+enum class Segments { yes, no };
+
 // Matches a bracket set starting at p[0] == '['; advances p past it.
 bool match_set(std::string_view& p, char c, bool& valid) {
     std::size_t i = 1;
@@ -31,15 +33,16 @@ bool match_set(std::string_view& p, char c, bool& valid) {
     return matched != negate;
 }
 
-bool match(std::string_view p, std::string_view s) {
+// `segments`: yes for paths, where `*`, `?` and sets never match '/'.
+bool match(std::string_view p, std::string_view s, Segments segments) {
     while (!p.empty()) {
         if (p.substr(0, 2) == "**") {
             std::string_view rest = p.substr(2);
             bool slash = !rest.empty() && rest.front() == '/';
-            if (slash && match(rest.substr(1), s))
+            if (slash && match(rest.substr(1), s, segments))
                 return true;  // "**/" matches nothing
             for (std::size_t i = 0; i <= s.size(); ++i)
-                if (match(rest, s.substr(i)))
+                if (match(rest, s.substr(i), segments))
                     return true;
             return false;
         }
@@ -47,9 +50,9 @@ bool match(std::string_view p, std::string_view s) {
         if (pc == '*') {
             std::string_view rest = p.substr(1);
             for (std::size_t i = 0; i <= s.size(); ++i) {
-                if (match(rest, s.substr(i)))
+                if (match(rest, s.substr(i), segments))
                     return true;
-                if (i < s.size() && s[i] == '/')
+                if (i < s.size() && s[i] == '/' && segments == Segments::yes)
                     break;
             }
             return false;
@@ -57,7 +60,7 @@ bool match(std::string_view p, std::string_view s) {
         if (s.empty())
             return false;
         if (pc == '?') {
-            if (s.front() == '/')
+            if (s.front() == '/' && segments == Segments::yes)
                 return false;
             p.remove_prefix(1);
         } else if (pc == '[') {
@@ -65,7 +68,7 @@ bool match(std::string_view p, std::string_view s) {
             std::string_view q = p;
             bool m = match_set(q, s.front(), valid);
             if (valid) {
-                if (!m || s.front() == '/')
+                if (!m || (s.front() == '/' && segments == Segments::yes))
                     return false;
                 p = q;
             } else {
@@ -97,7 +100,11 @@ bool glob_match(std::string_view pattern, std::string_view path) {
     } else if (!pattern.empty() && pattern.front() == '/') {
         pattern.remove_prefix(1);
     }
-    return match(pattern, path);
+    return match(pattern, path, Segments::yes);
+}
+
+bool glob_match_text(std::string_view pattern, std::string_view text) {
+    return match(pattern, text, Segments::no);
 }
 
 }  // namespace archtag

@@ -27,4 +27,11 @@ TEST(Glob, SetsAndQuestionMark) {
     EXPECT_TRUE(glob_match("/top.md", "top.md"));
 }
 
+TEST(Glob, TextGlobCrossesSlashes) {
+    EXPECT_TRUE(glob_match_text("*laist.com*", "https://laist.com/2014/03/12/x"));
+    EXPECT_TRUE(glob_match_text("https://?aist.com/*", "https://laist.com/2014/03/12/x"));
+    EXPECT_FALSE(glob_match_text("*gothamist*", "https://laist.com/2014/03/12/x"));
+    EXPECT_FALSE(glob_match("*laist.com*", "https://laist.com/2014/03/12/x"));
+}
+
 }  // namespace archtag
