@@ -36,7 +36,7 @@ TEST_F(WalkTest, FindsArticlesSkipsHiddenAndLinks) {
 }
 
 TEST_F(WalkTest, IncludeAndExclude) {
-    auto r = list_articles(m_root.string(), {m_root.string()}, {{"**/*.md"}, {"drafts/**"}});
+    auto r = list_articles(m_root.string(), {m_root.string()}, {{"**/*.md"}, {"drafts/**"}, {}});
     ASSERT_TRUE(r.has_value());
     EXPECT_EQ(*r, (std::vector<std::string>{"a.md", "laist/2014/b.md"}));
 }
