@@ -6,7 +6,9 @@
 
 #include "article/field_readers.h"
 #include "article/front_matter.h"
+#include "article/html/html_reader.h"
 #include "article/text_checks.h"
+#include "article/xml/xml_reader.h"
 
 namespace archtag::article {
 
@@ -68,16 +70,17 @@ Expected<Document> parse(std::string_view path, std::string_view bytes) {
     if (looks_binary(bytes))
         return fail(make_error(std::string(path), "binary file, not an article"));
     switch (*format) {
-        case Format::html:
-            return fail(make_error(std::string(path), "HTML articles are not supported yet"));
         case Format::xml:
-            return fail(make_error(std::string(path), "XML articles are not supported yet"));
+            return parse_xml(path, bytes);
+        case Format::html:
         case Format::markdown:
             break;
     }
     // The readers catch their parsers' errors; this keeps anything else
     // (out of memory, a library bug) from escaping the module.
     try {
+        if (*format == Format::html)
+            return parse_html(path, bytes);
         return parse_markdown(path, bytes);
     } catch (const std::exception& e) {
         return fail(

@@ -92,7 +92,11 @@ ArticleMeta extract(const Document& doc, std::string_view path, const FieldMappi
     meta.language = text_of(f, mapping.language);
     meta.tags = tags_of(f, mapping.tags);
     read_opt_out(f, mapping.opt_out, meta);
-    choose_publication_date(f, path, mapping.date, meta);
+    meta.flags = doc.flags;
+    if (doc.layout.format == Format::markdown)
+        choose_publication_date(f, path, mapping.date, meta);
+    else
+        choose_from_candidates(doc.dates, meta);
     meta.fields = f;
     return meta;
 }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <chrono>
 
+#include "article/html/date_text.h"
 #include "article/path_date.h"
 #include "util/strings.h"
 
@@ -72,7 +73,61 @@ void check_agreement(const DateCandidate& chosen, const DateCandidate& located, 
                      format_date(located.timestamp.date)));
 }
 
+// "chosen: ..." followed by what the reader noted about the date, if anything.
+std::string with_reader_note(std::string note, const std::string& reader_note) {
+    return reader_note.empty() ? note : note + " (" + reader_note + ")";
+}
+
+void flag_conflicts(const std::vector<DateCandidate>& dates, ArticleMeta& meta) {
+    const DateCandidate* first = nullptr;
+    for (const DateCandidate& c : dates) {
+        if (c.role != DateRole::published || c.confidence != Confidence::high ||
+            is_placeholder_date(c.timestamp))
+            continue;
+        if (!first) {
+            first = &c;
+        } else if (days_between(first->timestamp.date, c.timestamp.date) > 1) {
+            flag(meta, "date-conflict",
+                 fmt::format("{} says {} but {} says {}", first->source,
+                             format_date(first->timestamp.date), c.source,
+                             format_date(c.timestamp.date)));
+        }
+    }
+}
+
 }  // namespace
+
+void choose_from_candidates(const std::vector<DateCandidate>& dates, ArticleMeta& meta) {
+    const DateCandidate* chosen = nullptr;
+    for (const DateCandidate& c : dates) {
+        DateCandidate out = c;
+        if (c.role == DateRole::modified) {
+            out.note = with_reader_note("modified date, never the publication date", c.note);
+        } else if (is_placeholder_date(c.timestamp)) {
+            out.note = with_reader_note("not used: a placeholder, not a date", c.note);
+        } else if (!chosen) {
+            chosen = &c;
+            out.note = with_reader_note("chosen: the most trusted publication date", c.note);
+        } else {
+            out.note = with_reader_note("not used: less trusted than " + chosen->source, c.note);
+        }
+        meta.date_candidates.push_back(std::move(out));
+    }
+    flag_conflicts(dates, meta);
+    if (!chosen) {
+        flag(meta, "no-date",
+             "no publication date found in the article's metadata, URL, path or text");
+        return;
+    }
+    meta.published = chosen->timestamp;
+    meta.published_source = chosen->source;
+    meta.published_confidence = chosen->confidence;
+    if (chosen->confidence == Confidence::low)
+        meta.flags.push_back(
+            {FlagLevel::info, "low-confidence-date",
+             fmt::format("the publication date {} comes from {}, read with low confidence",
+                         format_date(chosen->timestamp.date), chosen->source)});
+}
 
 void choose_publication_date(const FieldMap& fields, std::string_view path,
                              const std::vector<std::string>& date_keys, ArticleMeta& meta) {

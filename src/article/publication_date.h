@@ -11,4 +11,9 @@ namespace archtag::article {
 void choose_publication_date(const FieldMap& fields, std::string_view path,
                              const std::vector<std::string>& date_keys, ArticleMeta& meta);
 
+// HTML and XML: the readers list every date they found, most trusted first.
+// The first believable publication date wins; modified dates never do. Two
+// high-confidence publication dates more than a day apart are a conflict.
+void choose_from_candidates(const std::vector<DateCandidate>& dates, ArticleMeta& meta);
+
 }  // namespace archtag::article

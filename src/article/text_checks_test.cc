@@ -53,11 +53,21 @@ TEST(Parse, InvalidUtf8NamesByteAndLine) {
               "post.md:1:1: not UTF-8 text (invalid byte 0x92 at line 1)");
 }
 
-TEST(Parse, HtmlAndXmlAreNotSupportedYet) {
-    EXPECT_EQ(error_of("<html></html>", "a/story.html"),
-              "a/story.html: HTML articles are not supported yet");
-    EXPECT_EQ(error_of("<nitf/>", "a/story.xml"),
-              "a/story.xml: XML articles are not supported yet");
+TEST(Parse, HtmlGoesToTheHtmlReader) {
+    EXPECT_EQ(error_of("<html></html>", "a/story.html"), "parsed");
+    EXPECT_EQ(testing::parsed("<html></html>", "a/story.html").layout.format, Format::html);
+    EXPECT_EQ(error_of(std::string("<html>\0</html>", 14), "a/story.html"),
+              "a/story.html: binary file, not an article");
+}
+
+TEST(Parse, XmlGoesToTheXmlReader) {
+    Document doc = testing::parsed("<nitf xml:lang=\"en\"><body/></nitf>", "a/story.nitf");
+    EXPECT_EQ(doc.layout.format, Format::xml);
+    EXPECT_EQ(testing::values(doc, "language"), "en@1");
+    EXPECT_EQ(doc.layout.elements.size(), 2u);
+    EXPECT_EQ(error_of("<nitf><hl1></nitf>", "a/story.xml"),
+              "a/story.xml:1:12: XML is not well-formed: mismatched end tag </nitf> (expected "
+              "</hl1>)");
 }
 
 TEST(Parse, UnknownExtensionIsNotAnArticle) {
