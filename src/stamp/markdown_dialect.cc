@@ -1,7 +1,5 @@
 // The Markdown dialect: body stamps, or front-matter stamps when the policy
 // asks for them and the file has front matter.
-#include <fmt/format.h>
-
 #include <algorithm>
 
 #include "stamp/dialect.h"
@@ -43,19 +41,22 @@ class MarkdownDialect final : public Dialect {
         }
     }
 
-    Status check_writable(std::string_view bytes, const std::vector<Found>& found, NoticeKind kind,
-                          Style style) const override {
+    Status check_writable(std::string_view bytes, const std::vector<Found>& found,
+                          const Notice& notice, Style style) const override {
         if (style == Style::markdown_body)
             return ok();
-        return check_front_matter_key(bytes, m_layout, found, m_keys.of(kind));
+        return check_front_matter_key(bytes, m_layout, found, m_keys.of(notice.kind));
     }
 
-    Expected<std::size_t> default_anchor(std::string_view original,
-                                         const DocumentLayout& original_layout,
-                                         Style style) const override {
+    Expected<std::vector<std::size_t>> default_anchors(std::string_view original,
+                                                       const DocumentLayout& original_layout,
+                                                       Style style) const override {
         if (style == Style::markdown_body)
-            return std::min(original_layout.body_begin, original.size());
-        return front_matter_anchor(original, original_layout);
+            return std::vector<std::size_t>{std::min(original_layout.body_begin, original.size())};
+        Expected<std::size_t> anchor = front_matter_anchor(original, original_layout);
+        if (!anchor)
+            return fail(anchor.error());
+        return std::vector<std::size_t>{*anchor};
     }
 
     std::string render(std::string_view original, const DocumentLayout& original_layout,
@@ -74,12 +75,9 @@ class MarkdownDialect final : public Dialect {
 
 }  // namespace
 
-Expected<std::unique_ptr<Dialect>> dialect_for(const DocumentLayout& layout,
+std::unique_ptr<Dialect> make_markdown_dialect(const DocumentLayout& layout,
                                                const Placement& placement) {
-    if (layout.format != Format::markdown)
-        return fail(make_error(
-            {}, fmt::format("archtag cannot stamp {} files yet", to_string(layout.format))));
-    return std::unique_ptr<Dialect>(std::make_unique<MarkdownDialect>(layout, placement));
+    return std::make_unique<MarkdownDialect>(layout, placement);
 }
 
 }  // namespace archtag::stamp::detail

@@ -39,10 +39,10 @@ Expected<std::vector<Found>> find_checked(const Dialect& dialect, std::string_vi
         for (std::size_t j = 0; j < i; ++j) {
             const Found& first = (*found)[j];
             const Found& second = (*found)[i];
-            if (first.kind != second.kind)
+            if (first.kind != second.kind || first.unit != second.unit)
                 continue;
             return fail(
-                make_error_at({}, second.line, 1,
+                make_error_at({}, second.line, second.column,
                               fmt::format("archtag stamp '{}' appears twice (first on line {})",
                                           to_string(second.kind), first.line),
                               line_of(bytes, second.line)));
@@ -88,14 +88,25 @@ class Unstamped {
         return anchor + added;
     }
 
+    // Elements that start inside a stamp (the markup of an HTML stamp) are
+    // archtag's own and not part of the unstamped file.
     DocumentLayout layout(DocumentLayout layout) const {
         for (std::size_t* offset : {&layout.front_matter_begin, &layout.front_matter_end,
                                     &layout.content_begin, &layout.content_end, &layout.body_begin})
             *offset = map(*offset);
+        std::erase_if(layout.elements, [&](const ElementSpan& e) { return inside(e.open_begin); });
+        for (ElementSpan& e : layout.elements)
+            for (std::size_t* offset : {&e.open_begin, &e.open_end, &e.close_begin, &e.close_end})
+                *offset = map(*offset);
         return layout;
     }
 
   private:
+    bool inside(std::size_t pos) const {
+        return std::any_of(m_found.begin(), m_found.end(),
+                           [&](const Found& f) { return f.begin <= pos && pos < f.end; });
+    }
+
     const std::vector<Found>& m_found;
     std::string m_bytes;
 };
@@ -104,6 +115,7 @@ struct Wanted {
     const Notice* notice = nullptr;
     Style style = Style::markdown_body;
     std::size_t anchor = 0;
+    std::size_t unit = 0;
     int rank = 0;                    // order among stamps of one anchor
     const Found* current = nullptr;  // the stamp it replaces in place, if any
     std::string rendered;
@@ -112,6 +124,13 @@ struct Wanted {
 const Found* find_kind(const std::vector<Found>& found, NoticeKind kind) {
     for (const Found& f : found)
         if (f.kind == kind)
+            return &f;
+    return nullptr;
+}
+
+const Found* find_kind(const std::vector<Found>& found, NoticeKind kind, std::size_t unit) {
+    for (const Found& f : found)
+        if (f.kind == kind && f.unit == unit)
             return &f;
     return nullptr;
 }
@@ -128,48 +147,60 @@ Expected<std::array<const Notice*, 2>> by_kind(const std::vector<Notice>& notice
     return out;
 }
 
-// Where each wanted stamp goes: in place of its current stamp of the same
-// style; else next to the other kind's stamp (archival before age); else at
-// the dialect's default anchor.
+// Where each wanted stamp goes, one per kind and unit: in place of its
+// current stamp of the same style; else next to the other kind's stamp of
+// the unit (archival before age); else at the dialect's default anchor.
 Expected<std::vector<Wanted>> place(const Dialect& dialect, std::string_view bytes,
                                     const std::vector<Found>& found, const Unstamped& unstamped,
                                     const DocumentLayout& original_layout,
                                     const std::array<const Notice*, 2>& notices) {
     std::vector<Wanted> wanted;
+    std::size_t units = std::max<std::size_t>(1, dialect.unit_count(original_layout));
     for (const Notice* notice : notices) {
         if (notice == nullptr)
             continue;
-        Wanted w;
-        w.notice = notice;
-        w.style = dialect.style_for(notice->kind);
-        if (Status writable = dialect.check_writable(bytes, found, notice->kind, w.style);
-            !writable)
+        Style style = dialect.style_for(notice->kind);
+        if (Status writable = dialect.check_writable(bytes, found, *notice, style); !writable)
             return fail(writable.error());
-        const Found* current = find_kind(found, notice->kind);
-        if (current != nullptr && current->style == w.style) {
-            w.current = current;
-            w.anchor = unstamped.map(current->begin);
-            w.rank = 3 * static_cast<int>(current - found.data()) + 1;
+        for (std::size_t unit = 0; unit < units; ++unit) {
+            Wanted w;
+            w.notice = notice;
+            w.style = style;
+            w.unit = unit;
+            const Found* current = find_kind(found, notice->kind, unit);
+            if (current != nullptr && current->style == w.style) {
+                w.current = current;
+                w.anchor = unstamped.map(current->begin);
+                w.rank = 3 * static_cast<int>(current - found.data()) + 1;
+            }
+            wanted.push_back(std::move(w));
         }
-        wanted.push_back(std::move(w));
     }
+    std::optional<std::vector<std::size_t>> defaults;
     for (Wanted& w : wanted) {
         if (w.current != nullptr)
             continue;
         bool archival = w.notice->kind == NoticeKind::archival;
         auto other = std::find_if(wanted.begin(), wanted.end(), [&](const Wanted& o) {
-            return o.current != nullptr && o.notice->kind != w.notice->kind;
+            return o.current != nullptr && o.unit == w.unit && o.notice->kind != w.notice->kind;
         });
         if (other != wanted.end()) {
             w.anchor = other->anchor;
             w.rank = other->rank + (archival ? -1 : 1);
             continue;
         }
-        Expected<std::size_t> anchor =
-            dialect.default_anchor(unstamped.bytes(), original_layout, w.style);
-        if (!anchor)
-            return fail(anchor.error());
-        w.anchor = *anchor;
+        if (!defaults) {
+            Expected<std::vector<std::size_t>> anchors =
+                dialect.default_anchors(unstamped.bytes(), original_layout, w.style);
+            if (!anchors)
+                return fail(anchors.error());
+            if (anchors->size() != units)
+                return fail(make_error({},
+                                       "archtag found a different number of places to stamp "
+                                       "than stories in the file"));
+            defaults = std::move(*anchors);
+        }
+        w.anchor = (*defaults)[w.unit];
         w.rank = archival ? 0 : 1;
     }
     return wanted;
@@ -227,6 +258,8 @@ std::vector<Edit> group_edits(std::string_view bytes, const std::vector<Found>& 
     return edits;
 }
 
+// One change per kind, over all units: `keep` only when every unit's stamp
+// is kept as it is and no other stamp of the kind goes away.
 std::vector<StampChange> changes(std::string_view bytes, const std::vector<Found>& found,
                                  const std::vector<Wanted>& wanted) {
     std::vector<StampChange> out;
@@ -241,9 +274,19 @@ std::vector<StampChange> changes(std::string_view bytes, const std::vector<Found
         }
         Change change = Change::add;
         if (current != nullptr) {
-            bool same = w->current == current &&
-                        bytes.substr(current->begin, current->end - current->begin) == w->rendered;
-            change = same ? Change::keep : Change::update;
+            std::size_t kept = 0;
+            bool same = true;
+            for (const Wanted& x : wanted) {
+                if (x.notice->kind != kind)
+                    continue;
+                same =
+                    same && x.current != nullptr &&
+                    bytes.substr(x.current->begin, x.current->end - x.current->begin) == x.rendered;
+                kept += x.current != nullptr;
+            }
+            auto present = static_cast<std::size_t>(std::count_if(
+                found.begin(), found.end(), [&](const Found& f) { return f.kind == kind; }));
+            change = same && kept == present ? Change::keep : Change::update;
         }
         out.push_back({kind, change, plain_text(*w->notice)});
     }

@@ -432,12 +432,15 @@ TEST(Plan, RejectsTwoNoticesOfOneKind) {
     EXPECT_EQ(p.error().message, "more than one age notice to stamp");
 }
 
-TEST(Plan, OtherFormatsAreNotStampedYet) {
+TEST(Plan, XmlNeedsAnEncodingThatKeepsAscii) {
     DocumentLayout l;
-    l.format = Format::html;
+    l.format = Format::xml;
+    l.encoding = "utf-16";
     Expected<Plan> p = plan("<p>x</p>", l, {age()}, Placement{});
     ASSERT_FALSE(p);
-    EXPECT_EQ(p.error().message, "archtag cannot stamp html files yet");
+    EXPECT_EQ(p.error().message,
+              "archtag cannot stamp xml files in encoding 'utf-16' (it writes ASCII-compatible "
+              "encodings only)");
 }
 
 TEST(Find, ReportsRegionsAndText) {
