@@ -11,6 +11,7 @@ namespace archtag::app {
 
 enum class OutputFormat { text, json };
 enum class Write { yes, no };
+enum class Commit { yes, no };
 
 struct Options {
     std::vector<std::string> policy_paths;   // --policy FILE|DIR, repeatable
@@ -26,8 +27,14 @@ struct Options {
     std::vector<std::string> exclude;        // --exclude GLOB
     unsigned jobs = 0;                       // 0: one per core
     Write write = Write::no;
-    bool verbose = false;            // list unchanged articles too
-    std::vector<std::string> paths;  // positional arguments
+    bool verbose = false;  // list unchanged articles too
+    // Git-native runs (app/git_sweep.h): one commit on a branch instead of files.
+    Commit commit = Commit::no;         // --commit
+    std::optional<std::string> branch;  // --branch REF (default: HEAD's branch)
+    std::optional<std::string> author;  // --author "Name <email>"
+    bool signoff = false;               // --signoff
+    bool skip_dirty = false;            // --skip-dirty
+    std::vector<std::string> paths;     // positional arguments
 };
 
 }  // namespace archtag::app

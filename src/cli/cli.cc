@@ -53,6 +53,20 @@ void add_groups(po::options_description& desc, unsigned groups, Parsed& p) {
     }
     if (groups & k_write)
         add("write", "apply the changes (default: dry run)");
+    if (groups & k_git) {
+        add("commit",
+            "commit the changes to a git branch, read from the repository (no work tree "
+            "needed)");
+        add("branch", po::value<std::string>()->value_name("REF"),
+            "branch to sweep and commit to (default: the branch HEAD points at)");
+        add("author", po::value<std::string>()->value_name("\"NAME <EMAIL>\""),
+            "commit author (default: $GIT_AUTHOR_NAME/EMAIL, then user.name/email, then archtag "
+            "<archtag@noreply.invalid>)");
+        add("signoff", po::bool_switch(&p.options.signoff),
+            "add a Signed-off-by trailer with the committer");
+        add("skip-dirty", po::bool_switch(&p.options.skip_dirty),
+            "leave out articles with uncommitted changes instead of refusing to commit");
+    }
     if (groups & k_root)
         add("root", po::value<std::string>()->value_name("DIR"),
             "archive root for reported paths and .archtag.xml (default: found above PATH)");
@@ -164,6 +178,26 @@ int help_command(const std::vector<std::string>& args, std::ostream& out, std::o
     return app::k_exit_ok;
 }
 
+// The git options only mean something with --commit, which excludes --write.
+int check_git_options(const CommandSpec& cmd, const po::variables_map& vm, std::ostream& err) {
+    bool commit = vm.count("commit") > 0;
+    if (commit && vm.count("write")) {
+        fmt::print(err,
+                   "archtag {}: --commit and --write cannot be used together (--commit records "
+                   "the stamps in a commit, --write in the files of a folder).\n",
+                   cmd.name);
+        return app::k_exit_usage;
+    }
+    for (const char* name : {"branch", "author", "signoff", "skip-dirty"}) {
+        bool given = vm.count(name) && !vm[name].defaulted();
+        if (given && !commit) {
+            fmt::print(err, "archtag {}: --{} needs --commit.\n", cmd.name, name);
+            return app::k_exit_usage;
+        }
+    }
+    return app::k_exit_ok;
+}
+
 int run_command(const CommandSpec& cmd, const std::vector<std::string>& rest, Instant now,
                 std::ostream& out, std::ostream& err) {
     Parsed p;
@@ -197,6 +231,8 @@ int run_command(const CommandSpec& cmd, const std::vector<std::string>& rest, In
                    p.options.paths.front());
         return app::k_exit_usage;
     }
+    if (int code = check_git_options(cmd, vm, err); code != app::k_exit_ok)
+        return code;
     p.options.format = p.format == "json" ? app::OutputFormat::json : app::OutputFormat::text;
     p.options.write = vm.count("write") ? app::Write::yes : app::Write::no;
     if (vm.count("config"))
@@ -209,6 +245,11 @@ int run_command(const CommandSpec& cmd, const std::vector<std::string>& rest, In
         p.options.root = vm["root"].as<std::string>();
     if (vm.count("tests"))
         p.options.tests_dir = vm["tests"].as<std::string>();
+    p.options.commit = vm.count("commit") ? app::Commit::yes : app::Commit::no;
+    if (vm.count("branch"))
+        p.options.branch = vm["branch"].as<std::string>();
+    if (vm.count("author"))
+        p.options.author = vm["author"].as<std::string>();
     p.options.now = now;
     return cmd.run(p.options, out, err);
 }

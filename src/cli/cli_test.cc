@@ -91,4 +91,35 @@ TEST(Cli, PolicyCheckTakesNoArguments) {
     EXPECT_EQ(r.err, "archtag policy check: unexpected argument 'extra'.\n");
 }
 
+TEST(Cli, GitOptionsBelongToSweepAndUnstamp) {
+    auto r = run_cli({"check", "--commit"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_EQ(r.err,
+              "archtag check: unknown option '--commit'. --commit is an option of: sweep, "
+              "unstamp.\n"
+              "Run 'archtag help check' for its options.\n");
+    auto help = run_cli({"help", "unstamp"});
+    for (const char* option : {"--commit", "--branch REF", "--author", "--signoff", "--skip-dirty"})
+        EXPECT_NE(help.out.find(option), std::string::npos) << option;
+}
+
+TEST(Cli, CommitAndWriteAreExclusive) {
+    auto r = run_cli({"sweep", "--commit", "--write"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_EQ(r.err,
+              "archtag sweep: --commit and --write cannot be used together (--commit records the "
+              "stamps in a commit, --write in the files of a folder).\n");
+}
+
+TEST(Cli, GitOptionsNeedCommit) {
+    for (std::vector<std::string> args : {std::vector<std::string>{"sweep", "--branch", "main"},
+                                          {"unstamp", "--author", "Ed <ed@example.com>"},
+                                          {"sweep", "--signoff"},
+                                          {"sweep", "--skip-dirty"}}) {
+        auto r = run_cli(args);
+        EXPECT_EQ(r.code, 2);
+        EXPECT_EQ(r.err, "archtag " + args[0] + ": " + args[1] + " needs --commit.\n");
+    }
+}
+
 }  // namespace archtag::cli

@@ -15,6 +15,7 @@ enum OptionGroup : unsigned {
     k_write = 8,   // --write
     k_root = 16,   // --root
     k_tests = 32,  // --tests
+    k_git = 64,    // --commit --branch --author --signoff --skip-dirty
 };
 
 struct CommandSpec {

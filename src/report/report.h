@@ -25,6 +25,10 @@ struct RunInfo {
 void print_text(std::ostream& out, const RunInfo& run, const std::vector<ArticleResult>& results,
                 Verbosity verbosity = Verbosity::changes);
 
+// After a `--commit` run's text report: "Committed <id> on <branch>.", or
+// "Nothing to commit: <branch> is unchanged." when `commit_id` is empty.
+void print_commit_text(std::ostream& out, const std::string& branch, const std::string& commit_id);
+
 // The versioned JSON report, schema "archtag-report/1" (docs/report-schema.md).
 void print_json(std::ostream& out, const RunInfo& run, const std::vector<ArticleResult>& results);
 

@@ -121,6 +121,13 @@ void print_text(std::ostream& out, const RunInfo& run, const std::vector<Article
         fmt::print(out, "Dry run: no file was changed. Run again with --write to apply.\n");
 }
 
+void print_commit_text(std::ostream& out, const std::string& branch, const std::string& commit_id) {
+    if (commit_id.empty())
+        fmt::print(out, "Nothing to commit: {} is unchanged.\n", branch);
+    else
+        fmt::print(out, "Committed {} on {}.\n", commit_id, branch);
+}
+
 void print_explain_text(std::ostream& out, const RunInfo& run, const ArticleResult& r) {
     fmt::print(out, "{} (as of {})\n", r.path, run.as_of);
     if (r.error) {

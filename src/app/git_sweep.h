@@ -1,0 +1,16 @@
+#pragma once
+// `sweep --commit` and `unstamp --commit`: the articles of a branch tip are
+// read from git objects (no index, no work tree; bare repositories work),
+// planned as any sweep, and landed as one commit whose tree differs only in
+// the stamped files. The branch moves by compare-and-swap; when someone
+// pushed meanwhile the sweep re-plans on the new tip (repo/land.h).
+#include <ostream>
+
+#include "app/options.h"
+#include "app/pipeline.h"
+
+namespace archtag::app {
+
+int run_git_sweep(const Options& options, Mode mode, std::ostream& out, std::ostream& err);
+
+}  // namespace archtag::app

@@ -1,0 +1,50 @@
+#pragma once
+// Private to src/repo: owning handles for libgit2 objects, the library
+// guard, and the conversion of libgit2 failures into Error. libgit2's types
+// are forward-declared so that <git2.h> stays in the .cc files.
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "repo/repo.h"
+#include "util/error.h"
+
+struct git_blob;
+struct git_commit;
+struct git_index;
+struct git_object;
+struct git_oid;
+struct git_reference;
+struct git_signature;
+struct git_status_list;
+struct git_tree;
+struct git_config;
+
+namespace archtag::repo::detail {
+
+struct Free {
+    void operator()(git_blob* p) const;
+    void operator()(git_commit* p) const;
+    void operator()(git_index* p) const;
+    void operator()(git_object* p) const;
+    void operator()(git_reference* p) const;
+    void operator()(git_signature* p) const;
+    void operator()(git_status_list* p) const;
+    void operator()(git_tree* p) const;
+    void operator()(git_config* p) const;
+};
+
+template <typename T>
+using Handle = std::unique_ptr<T, Free>;
+
+// Initialises libgit2 once per process; shut down at exit.
+void ensure_libgit2();
+
+// "<what>: <libgit2's last error message>", about the repository `where`.
+Error git_failure(const std::string& where, std::string_view what);
+
+ObjectId to_id(const git_oid& oid);
+// False when `id` is not 40 hex digits.
+bool from_id(const ObjectId& id, git_oid& out);
+
+}  // namespace archtag::repo::detail

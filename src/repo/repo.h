@@ -1,0 +1,130 @@
+#pragma once
+// A git repository seen through libgit2: read a branch's files from the
+// object database, write blobs, trees and commits, and move a branch with a
+// compare-and-swap. src/repo is the only place that includes <git2.h>.
+// Paths are bytes ('/'-separated, relative to the repository root), not
+// always UTF-8.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/timestamp.h"
+#include "util/expected.h"
+
+struct git_repository;
+
+namespace archtag::repo {
+
+// A 40-digit lower-case hex object id.
+struct ObjectId {
+    std::string hex;
+    std::string short_hex() const { return hex.substr(0, 7); }
+    friend bool operator==(const ObjectId&, const ObjectId&) = default;
+};
+
+// What a tree entry is, from its mode.
+enum class EntryKind { file, executable, symlink, submodule };
+
+struct TreeFile {
+    std::string path;  // bytes
+    ObjectId id;       // the blob (or, for a submodule, the commit)
+    std::uint32_t mode = 0100644;
+    EntryKind kind = EntryKind::file;
+};
+
+// Replace the blob at `path`, keeping `mode` (taken from the old entry).
+struct FileUpdate {
+    std::string path;
+    ObjectId blob;
+    std::uint32_t mode = 0100644;
+};
+
+struct Signature {
+    std::string name;
+    std::string email;
+    Instant when{};
+    int offset_minutes = 0;  // from UTC
+};
+
+struct CommitRequest {
+    ObjectId parent;  // one parent: the branch tip the tree was made from
+    ObjectId tree;
+    Signature author;
+    Signature committer;
+    std::string message;
+};
+
+enum class MoveOutcome { moved, branch_moved, locked };
+
+class Repository {
+  public:
+    // Finds the repository holding `path` (a work tree or any folder in it,
+    // a .git folder, or a bare repository).
+    static Expected<Repository> discover(const std::string& path);
+    // Opens exactly the repository at `git_dir`, as each worker thread does.
+    static Expected<Repository> open(const std::string& git_dir);
+
+    Repository(Repository&&) noexcept;
+    Repository& operator=(Repository&&) noexcept;
+    ~Repository();
+
+    const std::string& git_dir() const { return m_git_dir; }
+    // The work tree, without a trailing '/'; nullopt in a bare repository.
+    std::optional<std::string> work_dir() const;
+    bool bare() const { return !work_dir(); }
+
+    // The branch HEAD points at ("refs/heads/main"); an error when HEAD is
+    // detached.
+    Expected<std::string> head_branch() const;
+    // "main", "heads/main" or "refs/heads/main" -> the full name of an
+    // existing local branch.
+    Expected<std::string> find_branch(const std::string& name) const;
+    // The commit a branch points at now.
+    Expected<ObjectId> tip(const std::string& branch) const;
+
+    // Every blob, symbolic link and submodule of a commit's tree,
+    // recursively, sorted by path bytes.
+    Expected<std::vector<TreeFile>> list_files(const ObjectId& commit) const;
+    // A blob's bytes; larger than `max_bytes` is an error.
+    Expected<std::string> read_blob(const ObjectId& blob, std::uint64_t max_bytes) const;
+
+    Expected<ObjectId> write_blob(std::string_view bytes);
+    // The commit's tree with `updates` applied (git_tree_create_updated).
+    Expected<ObjectId> update_tree(const ObjectId& commit, const std::vector<FileUpdate>& updates);
+    // Writes a commit object; no reference moves.
+    Expected<ObjectId> create_commit(const CommitRequest& request);
+
+    // Moves `branch` from `expected` to `to` only if it still points at
+    // `expected`, writing `reflog_message` (as `who`) to the reflog.
+    Expected<MoveOutcome> move_branch(const std::string& branch, const ObjectId& to,
+                                      const ObjectId& expected, const Signature& who,
+                                      const std::string& reflog_message);
+
+    // A git config value ("user.name"), nullopt when unset.
+    std::optional<std::string> config_string(const std::string& key) const;
+
+    // Which of `paths` differ between `commit`'s tree, the index and the work
+    // tree (uncommitted changes). Empty in a bare repository.
+    Expected<std::vector<std::string>> dirty_paths(const ObjectId& commit,
+                                                   const std::vector<std::string>& paths) const;
+    // Brings the index and the work-tree files `paths` from commit `from` to
+    // commit `to`, through the repository's filters (line endings); a file
+    // that no longer matches `from` is left alone and reported.
+    Status checkout_paths(const ObjectId& from, const ObjectId& to,
+                          const std::vector<std::string>& paths);
+
+  private:
+    struct Free {
+        void operator()(git_repository* r) const;
+    };
+    Repository(git_repository* r, std::string git_dir);
+    Error failure(std::string_view what) const;
+
+    std::unique_ptr<git_repository, Free> m_repo;
+    std::string m_git_dir;
+};
+
+}  // namespace archtag::repo
