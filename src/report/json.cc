@@ -39,6 +39,8 @@ json article_json(const ArticleResult& r) {
     j["publication_name"] = null_or(r.publication);
     j["published"] = m && m->published ? json(m->published->iso()) : json(nullptr);
     j["published_source"] = m && m->published ? json(m->published_source) : json(nullptr);
+    j["published_confidence"] =
+        m && m->published ? json(std::string(to_string(m->published_confidence))) : json(nullptr);
     j["era"] = null_or(r.decision.era);
     json notices = json::array();
     for (const StampChange& c : r.plan.changes)
@@ -91,6 +93,8 @@ void print_explain_json(std::ostream& out, const RunInfo& run, const ArticleResu
                 {"value", c.timestamp.iso()}, {"text", c.timestamp.text}, {"source", c.source}};
             if (c.line > 0)
                 cj["line"] = c.line;
+            cj["confidence"] = std::string(to_string(c.confidence));
+            cj["role"] = c.role == DateRole::published ? "published" : "modified";
             if (!c.note.empty())
                 cj["note"] = c.note;
             candidates.push_back(cj);

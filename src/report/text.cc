@@ -152,7 +152,10 @@ void print_explain_text(std::ostream& out, const RunInfo& run, const ArticleResu
         };
         field("title", m.title);
         field("publication", m.publication, m.publication_source);
-        field("published", m.published ? m.published->iso() : "", m.published_source);
+        field("published", m.published ? m.published->iso() : "",
+              m.published ? fmt::format("{}, {} confidence", m.published_source,
+                                        to_string(m.published_confidence))
+                          : std::string());
         field("language", m.language);
         field("section", m.section);
         field("type", m.type);
@@ -164,7 +167,10 @@ void print_explain_text(std::ostream& out, const RunInfo& run, const ArticleResu
             for (const DateCandidate& c : m.date_candidates) {
                 std::string where =
                     c.line > 0 ? fmt::format("{} line {}", c.source, c.line) : c.source;
-                fmt::print(out, "    {:<28} {}{}\n", c.timestamp.iso(), where,
+                std::string trust = fmt::format(
+                    "{}{}", to_string(c.confidence),
+                    c.role == DateRole::modified ? ", modified" : "");
+                fmt::print(out, "    {:<28} {} [{}]{}\n", c.timestamp.iso(), where, trust,
                            c.note.empty() ? "" : "  (" + c.note + ")");
             }
         }
