@@ -23,6 +23,13 @@ struct Decision {
     std::vector<TraceStep> trace;
     std::string era;    // era id at publication, or ""
     std::string owner;  // owner name at publication, or ""
+    // For sentences people read (report/reason.h); all "" when unknown.
+    std::string era_name;       // era name at publication
+    std::string owner_now;      // owner of the current era
+    std::string era_now_start;  // first day of the current era, 2018-02-23
+    std::string published_day;  // publication day in the policy's zone
+    std::string age;            // "11 years" when an age notice is due
+    std::string exempt_reason;  // why a rule exempted the article, if one did
 
     bool review() const { return !flags.empty(); }
 };

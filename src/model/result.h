@@ -19,6 +19,9 @@ struct ArticleResult {
     Plan plan;
     std::optional<Error> error;  // why this article could not be processed
     bool written = false;        // the plan was applied to the file
+    // A unified diff of the plan (report/diff.h), filled only when a printer
+    // shows it (--format html); "" otherwise.
+    std::string diff;
 
     bool pending() const { return plan.touches_bytes(); }
 };

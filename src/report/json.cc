@@ -2,6 +2,7 @@
 // the schema: add fields freely, never rename or remove them within /1.
 #include <nlohmann/json.hpp>
 
+#include "report/reason.h"
 #include "report/report.h"
 
 namespace archtag::report {
@@ -29,7 +30,7 @@ json error_json(const Error& e) {
     return j;
 }
 
-json article_json(const ArticleResult& r) {
+json article_json(const ArticleResult& r, std::string_view as_of) {
     json j;
     j["path"] = r.path;
     j["format"] = r.format ? json(std::string(to_string(*r.format))) : json(nullptr);
@@ -53,6 +54,7 @@ json article_json(const ArticleResult& r) {
         flags.push_back(flag_json(f));
     j["flags"] = flags;
     j["error"] = r.error ? error_json(*r.error) : json(nullptr);
+    j["reason"] = reason(r, as_of);
     return j;
 }
 
@@ -78,14 +80,14 @@ void print_json(std::ostream& out, const RunInfo& run, const std::vector<Article
     j["summary"] = summary_json(summarize(results));
     json articles = json::array();
     for (const ArticleResult& r : results)
-        articles.push_back(article_json(r));
+        articles.push_back(article_json(r, run.as_of));
     j["articles"] = std::move(articles);
     out << j.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
 }
 
 void print_explain_json(std::ostream& out, const RunInfo& run, const ArticleResult& r) {
     json j = run_json(run);
-    json a = article_json(r);
+    json a = article_json(r, run.as_of);
     if (r.meta) {
         json candidates = json::array();
         for (const DateCandidate& c : r.meta->date_candidates) {

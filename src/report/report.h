@@ -10,6 +10,8 @@
 namespace archtag::report {
 
 enum class Verbosity { changes, all };
+// ANSI colour in the text report; the app decides (a TTY, NO_COLOR unset).
+enum class Colour { no, yes };
 
 // What run produced the results, for the report's header.
 struct RunInfo {
@@ -22,8 +24,32 @@ struct RunInfo {
 
 // The editor's report: what would change (or changed), what needs review,
 // what could not be read, and a summary.
+// Each listed article carries a "why:" line (report/reason.h); a summary
+// table by outcome ends the report.
 void print_text(std::ostream& out, const RunInfo& run, const std::vector<ArticleResult>& results,
-                Verbosity verbosity = Verbosity::changes);
+                Verbosity verbosity = Verbosity::changes, Colour colour = Colour::no);
+
+// One row per article, RFC 4180 (docs/report-schema.md lists the columns).
+void print_csv(std::ostream& out, const RunInfo& run, const std::vector<ArticleResult>& results);
+// One CSV field, quoted only when it must be.
+std::string csv_field(std::string_view value);
+
+// SARIF 2.1.0: one result per pending change, review flag and error.
+void print_sarif(std::ostream& out, const RunInfo& run, const std::vector<ArticleResult>& results);
+
+// Where an editorial era begins, for the HTML chart's boundary lines.
+struct EraMark {
+    std::string publication;  // display name
+    std::string era;          // era name
+    std::string from;         // first day, 2018-02-23
+};
+
+// One self-contained page (inline CSS and JS, the data as embedded JSON):
+// totals, a chart by year and outcome with era boundaries, breakdowns per
+// publication and era, and a sortable, filterable, paged table whose rows
+// open the article's diff (ArticleResult::diff).
+void print_html(std::ostream& out, const RunInfo& run, const std::vector<ArticleResult>& results,
+                const std::vector<EraMark>& eras);
 
 // After a `--commit` run's text report: "Committed <id> on <branch>.", or
 // "Nothing to commit: <branch> is unchanged." when `commit_id` is empty.

@@ -22,6 +22,15 @@ ArticleResult stamped_article() {
     r.policy = "laist";
     r.publication = "LAist";
     r.decision.era = "gothamist";
+    r.decision.era_name = "Gothamist";
+    r.decision.owner_now = "SCPR";
+    r.decision.era_now_start = "2018-02-23";
+    r.decision.published_day = "2014-12-19";
+    r.decision.age = "11 years";
+    r.decision.notices.push_back(
+        {NoticeKind::archival, "This is an archival story.", "en", "", ""});
+    r.decision.notices.push_back(
+        {NoticeKind::age, "This article is more than 11 years old", "en", "", ""});
     r.plan.edits.push_back({0, 0, "x"});
     r.plan.changes.push_back({NoticeKind::archival, Change::add, "This is an archival story."});
     r.plan.changes.push_back(
@@ -90,6 +99,8 @@ TEST(Report, TextListsChangesReviewAndErrors) {
         "      published 2014-12-19T13:05:00-08:00 (front-matter:date) · era gothamist · LAist\n"
         "      + archival This is an archival story.\n"
         "      ~ age      This article is more than 11 years old\n"
+        "      why: published 2014-12-19 in the Gothamist era, before SCPR took over on "
+        "2018-02-23; more than 11 years old on 2026-11-23\n"
         "\n"
         "For review:\n"
         "  laist/undated.md: warning no-date: no publication date found\n"
@@ -97,9 +108,28 @@ TEST(Report, TextListsChangesReviewAndErrors) {
         "Could not process:\n"
         "  laist/broken.md:3:7: bad YAML\n"
         "\n"
+        "Summary:\n"
+        "  articles    3\n"
+        "  to stamp    1\n"
+        "  to update   0\n"
+        "  to remove   0\n"
+        "  for review  1\n"
+        "  errors      1\n"
+        "\n"
         "3 articles: 1 to change (1 added, 1 updated, 0 removed, 0 unchanged), 1 flagged for "
         "review, 1 error\n"
         "Dry run: no file was changed. Run again with --write to apply.\n");
+}
+
+TEST(Report, ColourOnlyWhenAsked) {
+    std::ostringstream plain, coloured;
+    print_text(plain, run_info(), {stamped_article(), broken_article()});
+    print_text(coloured, run_info(), {stamped_article(), broken_article()}, Verbosity::changes,
+               Colour::yes);
+    EXPECT_EQ(plain.str().find('\x1b'), std::string::npos);
+    EXPECT_NE(coloured.str().find("\x1b[32m+ archival\x1b[0m"), std::string::npos);
+    EXPECT_NE(coloured.str().find("\x1b[33m~ age     \x1b[0m"), std::string::npos);
+    EXPECT_NE(coloured.str().find("\x1b[31mCould not process:\x1b[0m"), std::string::npos);
 }
 
 TEST(Report, SummaryLineSaysChangedWhenWritten) {

@@ -3,6 +3,10 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include <algorithm>
+
+#include "report/outcome.h"
+#include "report/reason.h"
 #include "report/report.h"
 #include "util/strings.h"
 
@@ -11,6 +15,31 @@ namespace archtag::report {
 namespace {
 
 constexpr std::size_t k_text_width = 72;
+
+constexpr const char* k_green = "32";
+constexpr const char* k_yellow = "33";
+constexpr const char* k_red = "31";
+constexpr const char* k_bold = "1";
+
+std::string paint(std::string_view text, const char* sgr, Colour colour) {
+    if (colour == Colour::no)
+        return std::string(text);
+    return fmt::format("\x1b[{}m{}\x1b[0m", sgr, text);
+}
+
+const char* change_colour(Change c) {
+    switch (c) {
+        case Change::add:
+            return k_green;
+        case Change::update:
+            return k_yellow;
+        case Change::remove:
+            return k_red;
+        case Change::keep:
+            break;
+    }
+    return "0";
+}
 
 std::string shorten(std::string_view text, std::size_t width = k_text_width) {
     if (text.size() <= width)
@@ -47,17 +76,45 @@ std::string published_line(const ArticleResult& r) {
     return join(parts, " · ");
 }
 
-void print_article(std::ostream& out, const ArticleResult& r, Verbosity verbosity) {
-    fmt::print(out, "  {}\n", r.path);
+void print_article(std::ostream& out, const RunInfo& run, const ArticleResult& r,
+                   Verbosity verbosity, Colour colour) {
+    fmt::print(out, "  {}\n", paint(r.path, k_bold, colour));
     std::string info = published_line(r);
     if (!info.empty())
         fmt::print(out, "      {}\n", info);
     for (const StampChange& c : r.plan.changes) {
         if (c.change == Change::keep && verbosity == Verbosity::changes)
             continue;
-        fmt::print(out, "      {} {:<8} {}\n", change_mark(c.change), to_string(c.kind),
+        std::string mark = fmt::format("{} {:<8}", change_mark(c.change), to_string(c.kind));
+        fmt::print(out, "      {} {}\n", paint(mark, change_colour(c.change), colour),
                    shorten(c.text));
     }
+    fmt::print(out, "      why: {}\n", reason(r, run.as_of));
+}
+
+std::size_t count(const std::vector<ArticleResult>& results, Outcome o) {
+    return static_cast<std::size_t>(
+        std::count_if(results.begin(), results.end(),
+                      [o](const ArticleResult& r) { return outcome_of(r) == o; }));
+}
+
+// The totals an editor looks for first, one per line, numbers aligned.
+void print_summary_table(std::ostream& out, const RunInfo& run,
+                         const std::vector<ArticleResult>& results, const RunSummary& s) {
+    bool done = run.written;
+    std::vector<std::pair<std::string, std::size_t>> rows{
+        {"articles", s.articles},
+        {done ? "stamped" : "to stamp", count(results, Outcome::stamped)},
+        {done ? "updated" : "to update", count(results, Outcome::updated)},
+        {done ? "removed" : "to remove", count(results, Outcome::removed)},
+        {"for review", s.flagged},
+        {"errors", s.errors}};
+    std::size_t width = 0;
+    for (const auto& row : rows)
+        width = std::max(width, with_thousands(row.second).size());
+    fmt::print(out, "\nSummary:\n");
+    for (const auto& [label, n] : rows)
+        fmt::print(out, "  {:<11} {:>{}}\n", label, with_thousands(n), width);
 }
 
 bool needs_listing(const ArticleResult& r, Verbosity verbosity) {
@@ -81,7 +138,7 @@ std::string summary_line(const RunSummary& s, bool written) {
 }
 
 void print_text(std::ostream& out, const RunInfo& run, const std::vector<ArticleResult>& results,
-                Verbosity verbosity) {
+                Verbosity verbosity, Colour colour) {
     fmt::print(out, "archtag {} {} (as of {})\n", run.command, run.archive, run.as_of);
 
     bool any = false;
@@ -91,7 +148,7 @@ void print_text(std::ostream& out, const RunInfo& run, const std::vector<Article
         if (!any)
             fmt::print(out, "\n{}:\n", run.written ? "Changed" : "Would change");
         any = true;
-        print_article(out, r, verbosity);
+        print_article(out, run, r, verbosity, colour);
     }
 
     bool header = false;
@@ -99,7 +156,7 @@ void print_text(std::ostream& out, const RunInfo& run, const std::vector<Article
         if (r.error || r.decision.flags.empty())
             continue;
         if (!header)
-            fmt::print(out, "\nFor review:\n");
+            fmt::print(out, "\n{}\n", paint("For review:", k_yellow, colour));
         header = true;
         for (const Flag& f : r.decision.flags)
             fmt::print(out, "  {}: {} {}: {}\n", r.path, to_string(f.level), f.code, f.message);
@@ -110,13 +167,14 @@ void print_text(std::ostream& out, const RunInfo& run, const std::vector<Article
         if (!r.error)
             continue;
         if (!header)
-            fmt::print(out, "\nCould not process:\n");
+            fmt::print(out, "\n{}\n", paint("Could not process:", k_red, colour));
         header = true;
         fmt::print(out, "  {}\n", r.error->headline());
     }
 
-    fmt::print(out, "\n{}\n", summary_line(summarize(results), run.written));
     const RunSummary s = summarize(results);
+    print_summary_table(out, run, results, s);
+    fmt::print(out, "\n{}\n", paint(summary_line(s, run.written), k_bold, colour));
     if (!run.written && s.pending > 0 && (run.command == "sweep" || run.command == "unstamp"))
         fmt::print(out, "Dry run: no file was changed. Run again with --write to apply.\n");
 }
@@ -167,9 +225,8 @@ void print_explain_text(std::ostream& out, const RunInfo& run, const ArticleResu
             for (const DateCandidate& c : m.date_candidates) {
                 std::string where =
                     c.line > 0 ? fmt::format("{} line {}", c.source, c.line) : c.source;
-                std::string trust = fmt::format(
-                    "{}{}", to_string(c.confidence),
-                    c.role == DateRole::modified ? ", modified" : "");
+                std::string trust = fmt::format("{}{}", to_string(c.confidence),
+                                                c.role == DateRole::modified ? ", modified" : "");
                 fmt::print(out, "    {:<28} {} [{}]{}\n", c.timestamp.iso(), where, trust,
                            c.note.empty() ? "" : "  (" + c.note + ")");
             }
@@ -178,6 +235,7 @@ void print_explain_text(std::ostream& out, const RunInfo& run, const ArticleResu
     fmt::print(out, "  era:         {}\n", r.decision.era.empty() ? "(none)" : r.decision.era);
     if (!r.decision.owner.empty())
         fmt::print(out, "  owner then:  {}\n", r.decision.owner);
+    fmt::print(out, "  why:         {}\n", reason(r, run.as_of));
     fmt::print(out, "  rules:\n");
     for (const TraceStep& t : r.decision.trace) {
         fmt::print(out, "    {} {} ({})\n", t.matched ? "✔" : "·", t.rule, t.where);

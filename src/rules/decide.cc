@@ -36,6 +36,8 @@ class Evaluation {
         return effects;
     }
 
+    const TemplateValues& values() const { return m_values; }
+
     void finish() {
         for (KindState& s : m_kinds)
             if (s.notice)
@@ -86,6 +88,8 @@ class Evaluation {
                 continue;
             }
             s.decided_by = rule.id;
+            if (m_decision.exempt_reason.empty())
+                m_decision.exempt_reason = reason;
             effects.push_back(fmt::format("exempt from {} notice: {}", to_string(kind), reason));
         }
     }
@@ -168,6 +172,12 @@ Decision decide(const RuleSet& rules, const ArticleMeta& meta, const Resolution&
         decision.trace.push_back(std::move(step));
     }
     evaluation.finish();
+    const TemplateValues& v = evaluation.values();
+    decision.era_name = v.era_then;
+    decision.owner_now = v.owner_now;
+    decision.era_now_start = v.acquired;
+    decision.published_day = v.day;
+    decision.age = v.age;
     return decision;
 }
 

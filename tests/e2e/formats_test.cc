@@ -29,7 +29,8 @@ std::vector<std::string> copy_fixtures(const TempArchive& a) {
 }
 
 std::vector<std::string> laist(std::vector<std::string> args) {
-    args.insert(args.end(), {"--as-of", "2026-11-23", "--policy", source_dir() + "/policies/laist.xml"});
+    args.insert(args.end(),
+                {"--as-of", "2026-11-23", "--policy", source_dir() + "/policies/laist.xml"});
     return args;
 }
 
@@ -51,8 +52,8 @@ TEST(Formats, StampIsByteExactIdempotentAndReversible) {
         original[n] = a.read(n);
 
     archtag(laist({"sweep", ".", "--write"}), a.root());
-    for (const char* golden : {"news-graph.html", "old-latin1.htm", "ap-wire-story.nitf", "latin1-nitf.xml",
-                               "reuters-newsmessage.xml"})
+    for (const char* golden : {"news-graph.html", "old-latin1.htm", "ap-wire-story.nitf",
+                               "latin1-nitf.xml", "reuters-newsmessage.xml"})
         expect_golden(std::string("e2e/formats/") + golden, a.read(golden));
 
     Outcome again = archtag(laist({"sweep", ".", "--format", "json"}), a.root());
@@ -63,10 +64,29 @@ TEST(Formats, StampIsByteExactIdempotentAndReversible) {
         EXPECT_EQ(a.read(n), original[n]) << n;
 }
 
+// Found by feeding random tag soup to a sweep: after a stray "<![CDATA[" in an
+// HTML page the stamp scanner could not find its own stamps again. Whatever
+// the cause, a plan that would break idempotency or unstamp is never written.
+TEST(Formats, PlanThatCouldNotBeUndoneIsRefusedNotWritten) {
+    TempArchive a;
+    const std::string page =
+        "<![CDATA[><meta property='article:published_time'content='2014-12-19'>";
+    a.write("soup.html", page);
+    Outcome r = archtag(laist({"sweep", ".", "--write"}), a.root());
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(
+        r.out.find("soup.html: archtag cannot stamp this file so that a second run and unstamp "
+                   "give back its bytes"),
+        std::string::npos)
+        << r.out;
+    EXPECT_EQ(a.read("soup.html"), page);
+}
+
 TEST(Formats, ExplainShowsEveryCandidateAndWhyTheChosenOneWon) {
     TempArchive a;
     copy_fixtures(a);
-    Outcome r = archtag(laist({"explain", a.path("wild-dates.html"), "--root", a.root()}), a.root());
+    Outcome r =
+        archtag(laist({"explain", a.path("wild-dates.html"), "--root", a.root()}), a.root());
     EXPECT_EQ(r.code, 0) << r.err;
     std::string text = r.out;  // rule locations name the source tree, which moves
     for (std::size_t at; (at = text.find(source_dir())) != std::string::npos;)
