@@ -2,12 +2,19 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
 #include <boost/filesystem.hpp>
 
 #include "app/app.h"
 #include "app/output.h"
 #include "app/pipeline.h"
 #include "app/walk.h"
+#include "report/progress.h"
 #include "report/report.h"
 #include "util/file.h"
 
@@ -45,20 +52,50 @@ Expected<Run> prepare(const Options& options, const std::string& root,
     auto setup = load_setup(options, root);
     if (!setup)
         return fail(setup.error());
-    auto articles = list_articles(root, starts, {setup->include, setup->exclude, setup->data_paths});
+    auto articles =
+        list_articles(root, starts, {setup->include, setup->exclude, setup->data_paths});
     if (!articles)
         return fail(articles.error());
     return Run{std::move(*setup), std::move(*articles)};
 }
 
-int print_results(const Options& options, const report::RunInfo& info,
+std::string day_text(const Day& d) {
+    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(d.year()),
+                       static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
+}
+
+// Where each publication's editorial eras begin, for the HTML chart.
+std::vector<report::EraMark> era_marks(const Setup& setup) {
+    std::vector<report::EraMark> marks;
+    for (const Policy& p : setup.policies)
+        for (const Era& e : p.eras)
+            if (e.from)
+                marks.push_back({p.name, e.name, day_text(*e.from)});
+    return marks;
+}
+
+int print_results(const Options& options, const Setup& setup, const report::RunInfo& info,
                   const std::vector<ArticleResult>& results, std::ostream& out, std::ostream& err) {
     ReportSink sink(out, options.output_file);
-    if (options.format == OutputFormat::json) {
-        report::print_json(sink.stream(), info, results);
-    } else {
-        report::print_text(sink.stream(), info, results,
-                           options.verbose ? report::Verbosity::all : report::Verbosity::changes);
+    switch (options.format) {
+        case OutputFormat::json:
+            report::print_json(sink.stream(), info, results);
+            break;
+        case OutputFormat::csv:
+            report::print_csv(sink.stream(), info, results);
+            break;
+        case OutputFormat::sarif:
+            report::print_sarif(sink.stream(), info, results);
+            break;
+        case OutputFormat::html:
+            report::print_html(sink.stream(), info, results, era_marks(setup));
+            break;
+        case OutputFormat::text:
+            report::print_text(
+                sink.stream(), info, results,
+                options.verbose ? report::Verbosity::all : report::Verbosity::changes,
+                options.colour == Colour::yes ? report::Colour::yes : report::Colour::no);
+            break;
     }
     Status s = sink.finish();
     if (!s) {
@@ -67,6 +104,66 @@ int print_results(const Options& options, const report::RunInfo& info,
         return k_exit_findings;
     }
     return k_exit_ok;
+}
+
+// Redraws "[###   ] 1,234/20,000 articles  812/s  ETA 0:21" on stderr every
+// 200 ms while the workers run, once a run has lasted half a second; the
+// line is erased at the end so the report starts on a clean terminal.
+class ProgressTicker {
+  public:
+    ProgressTicker(std::ostream& err, std::size_t total) : m_err(err), m_total(total) {
+        m_thread = std::thread([this] { tick(); });
+    }
+    ~ProgressTicker() {
+        {
+            std::lock_guard lock(m_mutex);
+            m_finished = true;
+        }
+        m_wake.notify_one();
+        m_thread.join();
+        if (m_drawn)
+            fmt::print(m_err, "\r\x1b[K");
+        m_err.flush();
+    }
+    ProgressTicker(const ProgressTicker&) = delete;
+    ProgressTicker& operator=(const ProgressTicker&) = delete;
+
+    std::atomic<std::size_t>* counter() { return &m_done; }
+
+  private:
+    void tick() {
+        using namespace std::chrono_literals;
+        auto start = std::chrono::steady_clock::now();
+        std::unique_lock lock(m_mutex);
+        while (!m_wake.wait_for(lock, 200ms, [this] { return m_finished; })) {
+            std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+            if (elapsed < 500ms)
+                continue;
+            fmt::print(m_err, "\r{}\x1b[K",
+                       report::progress_line(m_done, m_total, elapsed.count()));
+            m_err.flush();
+            m_drawn = true;
+        }
+    }
+
+    std::ostream& m_err;
+    std::size_t m_total;
+    std::atomic<std::size_t> m_done{0};
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_finished = false;
+    bool m_drawn = false;
+    std::thread m_thread;
+};
+
+std::vector<ArticleResult> process_with_progress(const Run& run, Mode mode, Write write,
+                                                 const Options& options, std::ostream& err) {
+    Diff diff = options.format == OutputFormat::html ? Diff::yes : Diff::no;
+    if (options.progress == ShowProgress::no)
+        return process_files(run.setup, run.articles, mode, write, options.jobs, diff);
+    ProgressTicker ticker(err, run.articles.size());
+    return process_files(run.setup, run.articles, mode, write, options.jobs, diff,
+                         ticker.counter());
 }
 
 bool any_error(const std::vector<ArticleResult>& results) {
@@ -86,9 +183,9 @@ int run_batch(const std::string& command, const Options& options, const std::str
     auto run = prepare(options, root, starts);
     if (!run)
         return usage_error(err, run.error());
-    auto results = process_files(run->setup, run->articles, mode, write, options.jobs);
+    auto results = process_with_progress(*run, mode, write, options, err);
     report::RunInfo info{command, root, run->setup.as_of.label(), write == Write::yes, k_version};
-    int printed = print_results(options, info, results, out, err);
+    int printed = print_results(options, run->setup, info, results, out, err);
     if (printed != k_exit_ok)
         return printed;
     if (any_error(results))
@@ -138,6 +235,8 @@ int run_fix(const Options& options, std::ostream& out, std::ostream& err) {
 int run_explain(const Options& options, std::ostream& out, std::ostream& err) {
     if (options.paths.size() != 1)
         return usage_error(err, make_error("", "explain takes exactly one PATH"));
+    if (options.format != OutputFormat::text && options.format != OutputFormat::json)
+        return usage_error(err, make_error("", "explain prints text or json (--format text|json)"));
     std::string root = root_for(options);
     auto run = prepare(options, root, options.paths);
     if (!run)

@@ -29,10 +29,40 @@ std::string relative_to(const std::string& config_path, const std::string& value
     return (fs::path(config_path).parent_path() / p).lexically_normal().string();
 }
 
+// <hook mode="check|fix" protect="refs/heads/main refs/heads/published"/>
+Status read_hook(const tinyxml2::XMLElement* e, const std::string& path, std::string_view xml,
+                 Config& c) {
+    if (const char* mode = e->Attribute("mode")) {
+        std::string m = mode;
+        if (m != "check" && m != "fix")
+            return fail(error_at(path, xml, e->GetLineNum(), "mode",
+                                 fmt::format("<hook mode=\"{}\"> is not a mode (expected check, "
+                                             "which refuses the commit, or fix, which stamps the "
+                                             "staged articles)",
+                                             m)));
+        c.hook_mode = m == "fix" ? HookMode::fix : HookMode::check;
+    }
+    if (const char* protect = e->Attribute("protect")) {
+        for (const std::string& ref : split_words(protect)) {
+            if (ref.rfind("refs/heads/", 0) != 0)
+                return fail(
+                    error_at(path, xml, e->GetLineNum(), "protect",
+                             fmt::format("<hook protect> names branches as refs/heads/NAME, "
+                                         "not '{}'",
+                                         ref)));
+            c.protect.push_back(ref);
+        }
+    }
+    return ok();
+}
+
 Status read_entry(const tinyxml2::XMLElement* e, const std::string& path, std::string_view xml,
                   Config& c) {
-    static const std::vector<std::string> k_known{"policies", "rules", "include", "exclude"};
+    static const std::vector<std::string> k_known{"policies", "rules", "include", "exclude",
+                                                  "hook"};
     std::string name = e->Name();
+    if (name == "hook")
+        return read_hook(e, path, xml, c);
     if (name == "policies" || name == "rules") {
         const char* value = e->Attribute("path");
         if (!value)
@@ -54,7 +84,7 @@ Status read_entry(const tinyxml2::XMLElement* e, const std::string& path, std::s
     return fail(error_at(
         path, xml, e->GetLineNum(), "<" + name,
         fmt::format("unknown element <{}> in <archtag>{}", name,
-                    hint.empty() ? " (expected <policies>, <rules>, <include> or <exclude>)"
+                    hint.empty() ? " (expected <policies>, <rules>, <include>, <exclude> or <hook>)"
                                  : fmt::format(" (did you mean <{}>?)", hint))));
 }
 

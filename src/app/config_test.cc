@@ -42,3 +42,40 @@ TEST(Config, MissingAttribute) {
 }
 
 }  // namespace archtag::app
+
+namespace archtag::app {
+
+TEST(ConfigHook, DefaultsToCheckAndTheDefaultBranch) {
+    auto c = parse_config("<archtag/>", "c.xml");
+    ASSERT_TRUE(c.has_value()) << c.error().describe();
+    EXPECT_EQ(c->hook_mode, HookMode::check);
+    EXPECT_TRUE(c->protect.empty());
+}
+
+TEST(ConfigHook, ModeAndProtectedBranches) {
+    auto c = parse_config(
+        "<archtag><hook mode=\"fix\" protect=\"refs/heads/main  refs/heads/published\"/></archtag>",
+        "c.xml");
+    ASSERT_TRUE(c.has_value()) << c.error().describe();
+    EXPECT_EQ(c->hook_mode, HookMode::fix);
+    EXPECT_EQ(c->protect, (std::vector<std::string>{"refs/heads/main", "refs/heads/published"}));
+}
+
+TEST(ConfigHook, UnknownModeIsAnErrorAtTheAttribute) {
+    auto c = parse_config("<archtag>\n  <hook mode=\"stamp\"/>\n</archtag>\n", ".archtag.xml");
+    ASSERT_FALSE(c.has_value());
+    EXPECT_EQ(c.error().describe(),
+              ".archtag.xml:2:9: <hook mode=\"stamp\"> is not a mode (expected check, which "
+              "refuses the commit, or fix, which stamps the staged articles)\n"
+              "      <hook mode=\"stamp\"/>\n"
+              "            ^");
+}
+
+TEST(ConfigHook, ProtectNamesFullBranchRefs) {
+    auto c = parse_config("<archtag><hook protect=\"main\"/></archtag>", "c.xml");
+    ASSERT_FALSE(c.has_value());
+    EXPECT_EQ(c.error().headline(),
+              "c.xml:1:16: <hook protect> names branches as refs/heads/NAME, not 'main'");
+}
+
+}  // namespace archtag::app

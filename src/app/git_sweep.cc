@@ -10,9 +10,14 @@
 
 #include "app/app.h"
 #include "app/commit_message.h"
+#include "app/decision_horizon.h"
+#include "app/git_cache.h"
 #include "app/git_identity.h"
+#include "app/git_sign.h"
+#include "app/history_date.h"
 #include "app/output.h"
 #include "app/walk.h"
+#include "policy/policy.h"
 #include "repo/land.h"
 #include "repo/repo.h"
 #include "report/report.h"
@@ -100,8 +105,18 @@ std::optional<ArticleResult> lfs_pointer(const Listed& l, std::string_view bytes
                    "a Git LFS pointer: the article itself is not in git; not stamped");
 }
 
-ArticleResult examine(const repo::Repository& repo, const Setup& setup, const Listed& l,
-                      Mode mode) {
+using FirstCommits = std::map<std::string, repo::FirstCommit>;
+
+// The history date offered for `path`, when history was read and knows it.
+std::optional<DateCandidate> history_date_of(const FirstCommits& history, const std::string& path) {
+    auto it = history.find(path);
+    if (it == history.end())
+        return std::nullopt;
+    return history_date(it->second);
+}
+
+ArticleResult examine(const repo::Repository& repo, const Setup& setup, const Listed& l, Mode mode,
+                      const FirstCommits& history) {
     if (l.file.kind == repo::EntryKind::symlink)
         return skipped(l.rel, FlagLevel::info, "symlink",
                        "a symbolic link in git; not followed, not stamped");
@@ -118,13 +133,16 @@ ArticleResult examine(const repo::Repository& repo, const Setup& setup, const Li
     }
     if (auto pointer = lfs_pointer(l, *bytes))
         return *pointer;
-    return process_bytes(setup, l.rel, *bytes, mode);
+    std::optional<DateCandidate> dated = history_date_of(history, l.file.path);
+    return process_bytes(setup, l.rel, *bytes, mode, Instant::min(), nullptr,
+                         dated ? &*dated : nullptr);
 }
 
 // Reads and plans every listed article on `jobs` threads, each with its own
 // repository handle; results keep the order of `listed`.
 std::vector<ArticleResult> plan_all(const std::string& git_dir, const Setup& setup,
-                                    const std::vector<Listed>& listed, Mode mode, unsigned jobs) {
+                                    const std::vector<Listed>& listed, Mode mode, unsigned jobs,
+                                    const FirstCommits& history) {
     std::vector<ArticleResult> results(listed.size());
     if (jobs == 0)
         jobs = std::max(1u, std::thread::hardware_concurrency());
@@ -139,7 +157,7 @@ std::vector<ArticleResult> plan_all(const std::string& git_dir, const Setup& set
                 results[i].error = make_error(listed[i].rel, repo.error().message);
                 continue;
             }
-            results[i] = examine(*repo, setup, listed[i], mode);
+            results[i] = examine(*repo, setup, listed[i], mode, history);
         }
     };
     std::vector<std::thread> threads;
@@ -159,6 +177,7 @@ bool will_change(const ArticleResult& r) {
 struct Attempt {
     std::vector<Listed> listed;
     std::vector<ArticleResult> results;
+    std::vector<bool> read;                  // planned from the blob, not taken from the cache
     std::vector<std::string> changed_paths;  // repository paths, for the work tree
 };
 
@@ -173,7 +192,16 @@ struct GitRun {
     repo::Signature author, committer;
     std::optional<std::string> signoff;
     Attempt attempt;
+    std::optional<SweepCache> cache;      // absent with --no-cache
+    std::optional<repo::ObjectId> since;  // --since: only articles changed since this commit
+    FirstCommits history;                 // read per attempt when a policy dates by history
+    std::optional<SigningSetup> signing;  // --sign
 };
+
+bool dates_from_history(const Setup& setup) {
+    return std::any_of(setup.policies.begin(), setup.policies.end(),
+                       [](const Policy& p) { return p.date_from_git_history; });
+}
 
 std::string command_name(Mode mode) {
     return mode == Mode::stamp ? "sweep" : "unstamp";
@@ -235,14 +263,145 @@ Expected<repo::ObjectId> write_tree(GitRun& run, const repo::ObjectId& tip) {
     return run.repo.update_tree(tip, updates);
 }
 
-Expected<std::optional<repo::NewCommit>> make_commit(GitRun& run, const repo::ObjectId& tip) {
+const Policy* policy_named(const Setup& setup, const std::string& id) {
+    for (const Policy& p : setup.policies)
+        if (p.id == id)
+            return &p;
+    return nullptr;
+}
+
+// The instant decisions are made for in `p`'s time zone (UTC without one).
+Instant as_of_for(const Setup& setup, const Policy* p) {
+    if (!p)
+        return setup.as_of.in_zone(TimeZone::utc());
+    auto zone = TimeZone::locate(p->time_zone);
+    return setup.as_of.in_zone(zone ? *zone : TimeZone::utc());
+}
+
+// The remembered result for an unchanged blob whose decision still holds.
+std::optional<ArticleResult> from_cache(const GitRun& run, const Listed& l) {
+    if (!run.cache || l.file.kind == repo::EntryKind::symlink ||
+        l.file.kind == repo::EntryKind::submodule)
+        return std::nullopt;
+    const CachedOutcome* e = run.cache->entry(l.file.path);
+    if (!e)
+        return std::nullopt;
+    const Policy* p = policy_named(run.setup, e->result.policy);
+    if (!e->result.policy.empty() && !p)
+        return std::nullopt;
+    if (!run.cache->find(l.file.path, l.file.id.hex, as_of_for(run.setup, p)))
+        return std::nullopt;
+    // A date taken from history holds only while history says the same.
+    if (e->result.meta && e->result.meta->published_source == k_history_source) {
+        auto now = history_date_of(run.history, l.file.path);
+        if (!now || !e->result.meta->published ||
+            now->timestamp.iso() != e->result.meta->published->iso())
+            return std::nullopt;
+    }
+    ArticleResult r = e->result;
+    r.path = l.rel;
+    if (r.meta)
+        r.meta->path = l.rel;
+    return r;
+}
+
+// What to remember of a result just planned: only articles that need no
+// change, with the instant their decision may change.
+std::optional<CachedOutcome> worth_remembering(const GitRun& run, const Listed& l,
+                                               const ArticleResult& r) {
+    if (r.error || !r.meta || r.pending())
+        return std::nullopt;
+    const Policy* p = policy_named(run.setup, r.policy);
+    CachedOutcome c;
+    c.blob = l.file.id.hex;
+    c.valid_from = as_of_for(run.setup, p);
+    c.valid_until = Instant::max();
+    if (p && run.mode == Mode::stamp)
+        c.valid_until =
+            decision_valid_until(*p, run.setup.rules, policy::resolve(*p, *r.meta), c.valid_from)
+                .value_or(Instant::max());
+    c.result = r;
+    return c;
+}
+
+// Lists the tip's articles (only those changed since --since), takes what
+// the cache still knows and reads and plans the rest.
+Status plan_tip(GitRun& run, const repo::ObjectId& tip) {
     auto files = run.repo.list_files(tip);
     if (!files)
         return fail(files.error());
     run.attempt = Attempt{};
-    run.attempt.listed = list_articles_in(*files, run.archive);
-    run.attempt.results =
-        plan_all(run.repo.git_dir(), run.setup, run.attempt.listed, run.mode, run.options.jobs);
+    if (dates_from_history(run.setup)) {
+        auto history = run.repo.first_commits(tip);
+        if (!history)
+            return fail(history.error());
+        run.history = std::move(*history);
+    }
+    std::vector<Listed> listed = list_articles_in(*files, run.archive);
+    if (run.since) {
+        auto changed = run.repo.changed_paths(*run.since, tip);
+        if (!changed)
+            return fail(changed.error());
+        std::erase_if(listed, [&](const Listed& l) {
+            return !std::binary_search(changed->begin(), changed->end(), l.file.path);
+        });
+    }
+    std::vector<ArticleResult> results(listed.size());
+    std::vector<bool> read(listed.size(), false);
+    std::vector<Listed> to_read;
+    std::vector<std::size_t> slots;
+    for (std::size_t i = 0; i < listed.size(); ++i) {
+        if (auto hit = from_cache(run, listed[i])) {
+            results[i] = std::move(*hit);
+            continue;
+        }
+        to_read.push_back(listed[i]);
+        slots.push_back(i);
+    }
+    std::vector<ArticleResult> planned =
+        plan_all(run.repo.git_dir(), run.setup, to_read, run.mode, run.options.jobs, run.history);
+    for (std::size_t k = 0; k < slots.size(); ++k) {
+        results[slots[k]] = std::move(planned[k]);
+        read[slots[k]] = true;
+    }
+    run.attempt.listed = std::move(listed);
+    run.attempt.results = std::move(results);
+    run.attempt.read = std::move(read);
+    return ok();
+}
+
+// Remembers what this run read (before --skip-dirty touched any plan), and
+// writes the cache; a failure to write is a note, never fatal.
+void update_cache(GitRun& run, const std::vector<std::optional<CachedOutcome>>& learned,
+                  std::ostream& err) {
+    if (!run.cache)
+        return;
+    for (std::size_t i = 0; i < learned.size(); ++i) {
+        if (!run.attempt.read[i])
+            continue;
+        const std::string& path = run.attempt.listed[i].file.path;
+        if (learned[i])
+            run.cache->remember(path, *learned[i]);
+        else
+            run.cache->forget(path);
+    }
+    if (Status s = run.cache->save(run.repo.git_dir()); !s)
+        fmt::print(err, "archtag: note: the sweep cache was not saved: {}\n", s.error().describe());
+}
+
+std::vector<std::optional<CachedOutcome>> learned_from(const GitRun& run) {
+    std::vector<std::optional<CachedOutcome>> out(run.attempt.results.size());
+    for (std::size_t i = 0; i < out.size(); ++i)
+        if (run.attempt.read[i])
+            out[i] = worth_remembering(run, run.attempt.listed[i], run.attempt.results[i]);
+    return out;
+}
+
+Expected<std::optional<repo::NewCommit>> make_commit(
+    GitRun& run, const repo::ObjectId& tip, std::vector<std::optional<CachedOutcome>>& learned) {
+    if (Status s = plan_tip(run, tip); !s)
+        return fail(s.error());
+    learned = learned_from(run);
     Status dirty = handle_dirty(run, tip);
     if (!dirty)
         return fail(dirty.error());
@@ -253,8 +412,13 @@ Expected<std::optional<repo::NewCommit>> make_commit(GitRun& run, const repo::Ob
         return fail(tree.error());
     CommitMessageInput message{run.mode, &run.attempt.results, &run.setup.policies,
                                run.setup.as_of.label(), run.signoff};
+    repo::CommitRequest request{tip, *tree, run.author, run.committer, commit_message(message)};
     auto commit =
-        run.repo.create_commit({tip, *tree, run.author, run.committer, commit_message(message)});
+        run.signing ? run.repo.create_signed_commit(request,
+                                                    [&](const std::string& payload) {
+                                                        return sign_payload(*run.signing, payload);
+                                                    })
+                    : run.repo.create_commit(request);
     if (!commit)
         return fail(commit.error());
     return std::optional<repo::NewCommit>(repo::NewCommit{
@@ -344,8 +508,48 @@ Expected<GitRun> prepare(const Options& options, Mode mode, const std::string& a
                {author->name, author->email, options.now, 0},
                {committer->name, committer->email, options.now, 0},
                options.signoff ? std::optional<std::string>(committer->text()) : std::nullopt,
-               {}};
+               {},
+               std::nullopt,
+               std::nullopt,
+               {},
+               std::nullopt};
+    if (options.sign) {
+        auto signing = signing_setup(
+            [&](const std::string& key) { return run.repo.config_string(key); }, committer->email);
+        if (!signing)
+            return fail(signing.error());
+        run.signing = *signing;
+    }
+    if (options.since) {
+        auto since = run.repo.resolve_commit(*options.since);
+        if (!since)
+            return fail(since.error());
+        run.since = *since;
+    }
     return run;
+}
+
+// Opens the cache unless --no-cache; a damaged one is noted and ignored.
+void open_cache(GitRun& run, std::ostream& err) {
+    if (run.options.no_cache)
+        return;
+    std::string note;
+    run.cache =
+        SweepCache::load(run.repo.git_dir(), sweep_digest(run.setup, command_name(run.mode)), note);
+    if (!note.empty())
+        fmt::print(err, "archtag: note: {}\n", note);
+}
+
+// With --verbose: how much the cache saved.
+void print_reads(const GitRun& run, std::ostream& err) {
+    if (!run.options.verbose)
+        return;
+    std::size_t total = run.attempt.results.size();
+    std::size_t read = static_cast<std::size_t>(
+        std::count(run.attempt.read.begin(), run.attempt.read.end(), true));
+    fmt::print(err, "archtag: read {} of {} {} ({} unchanged since the last sweep)\n",
+               with_thousands(read), with_thousands(total), total == 1 ? "article" : "articles",
+               with_thousands(total - read));
 }
 
 int report(const GitRun& run, const std::string& archive, const std::optional<repo::ObjectId>& id,
@@ -359,7 +563,8 @@ int report(const GitRun& run, const std::string& archive, const std::optional<re
         report::print_text(
             sink.stream(), info, run.attempt.results,
             run.options.verbose ? report::Verbosity::all : report::Verbosity::changes);
-        report::print_commit_text(sink.stream(), run.branch, id ? id->hex : "");
+        if (run.options.commit == Commit::yes)
+            report::print_commit_text(sink.stream(), run.branch, id ? id->hex : "");
     }
     Status s = sink.finish();
     if (!s)
@@ -367,6 +572,19 @@ int report(const GitRun& run, const std::string& archive, const std::optional<re
     bool errors = std::any_of(run.attempt.results.begin(), run.attempt.results.end(),
                               [](const ArticleResult& r) { return r.error.has_value(); });
     return errors ? k_exit_findings : k_exit_ok;
+}
+
+// A dry run on a git branch (--since without --commit): planned and
+// reported, nothing committed.
+int dry_run(GitRun& run, const std::string& archive, std::ostream& out, std::ostream& err) {
+    auto tip = run.repo.tip(run.branch);
+    if (!tip)
+        return usage_error(err, tip.error());
+    if (Status s = plan_tip(run, *tip); !s)
+        return usage_error(err, s.error());
+    update_cache(run, learned_from(run), err);
+    print_reads(run, err);
+    return report(run, archive, std::nullopt, out, err);
 }
 
 }  // namespace
@@ -379,11 +597,17 @@ int run_git_sweep(const Options& options, Mode mode, std::ostream& out, std::ost
     auto run = prepare(options, mode, archive);
     if (!run)
         return usage_error(err, run.error());
+    open_cache(*run, err);
+    std::vector<std::optional<CachedOutcome>> learned;
+    if (options.commit == Commit::no)
+        return dry_run(*run, archive, out, err);
     auto landed = repo::land(
-        run->repo, run->branch, [&](const repo::ObjectId& tip) { return make_commit(*run, tip); },
-        run->committer);
+        run->repo, run->branch,
+        [&](const repo::ObjectId& tip) { return make_commit(*run, tip, learned); }, run->committer);
     if (!landed)
         return usage_error(err, landed.error());
+    update_cache(*run, learned, err);
+    print_reads(*run, err);
     for (ArticleResult& r : run->attempt.results)
         r.written = landed->commit && will_change(r);
     int code = report(*run, archive, landed->commit, out, err);

@@ -4,6 +4,9 @@
 // planned as any sweep, and landed as one commit whose tree differs only in
 // the stamped files. The branch moves by compare-and-swap; when someone
 // pushed meanwhile the sweep re-plans on the new tip (repo/land.h).
+// Articles unchanged since the last sweep come from the cache
+// (app/git_cache.h); --since limits the sweep to articles changed since a
+// commit, and without --commit makes it a dry run read from the branch.
 #include <ostream>
 
 #include "app/options.h"

@@ -6,8 +6,10 @@
 
 #include <boost/filesystem.hpp>
 
+#include "app/history_date.h"
 #include "article/article.h"
 #include "policy/policy.h"
+#include "report/diff.h"
 #include "stamp/stamp.h"
 #include "util/file.h"
 
@@ -54,10 +56,45 @@ Expected<Plan> plan_for(std::string_view bytes, const article::Document& doc,
     return stamp::plan(bytes, doc.layout, r.decision.notices, placement);
 }
 
+// The bytes a plan would leave, with every archtag stamp taken out again.
+Expected<std::string> unstamped(const std::string& rel_path, std::string_view bytes,
+                                const Placement& placement) {
+    auto doc = article::parse(rel_path, bytes);
+    if (!doc)
+        return fail(doc.error());
+    auto plan = stamp::plan_unstamp(bytes, doc->layout, placement);
+    if (!plan)
+        return fail(plan.error());
+    return apply_edits(bytes, plan->edits);
+}
+
+// The promises, checked on every plan that changes bytes before anything is
+// written: a second plan on the result is empty, and unstamping the result
+// gives what unstamping the input gives. Files with stray or damaged archtag
+// markers could otherwise be stamped in a way that cannot be undone exactly.
+Status verify_plan(const std::string& rel_path, std::string_view bytes, const ArticleResult& r,
+                   const Placement& placement) {
+    std::string after = apply_edits(bytes, r.plan.edits);
+    auto doc = article::parse(rel_path, after);
+    auto again = doc ? stamp::plan(after, doc->layout, r.decision.notices, placement)
+                     : Expected<Plan>(fail(doc.error()));
+    auto before_original = unstamped(rel_path, bytes, placement);
+    auto after_original = unstamped(rel_path, after, placement);
+    bool holds = again && !again->touches_bytes() && before_original && after_original &&
+                 *before_original == *after_original;
+    if (holds)
+        return ok();
+    return fail(make_error(rel_path,
+                           "archtag cannot stamp this file so that a second run and "
+                           "unstamp give back its bytes (stray or damaged archtag "
+                           "markers?); the file is left as it is"));
+}
+
 }  // namespace
 
 ArticleResult process_bytes(const Setup& setup, const std::string& rel_path, std::string_view bytes,
-                            Mode mode, Instant as_of_override, const Policy* forced) {
+                            Mode mode, Instant as_of_override, const Policy* forced,
+                            const DateCandidate* history_date) {
     ArticleResult r;
     r.path = rel_path;
     r.format = format_from_path(rel_path);
@@ -72,6 +109,8 @@ ArticleResult process_bytes(const Setup& setup, const std::string& rel_path, std
                           ? &setup.policies.front()
                           : choose_policy(setup, rel_path, doc->fields, policy_flags);
     r.meta = article::extract(*doc, rel_path, p ? p->fields : FieldMapping::defaults());
+    if (p && p->date_from_git_history && history_date)
+        date_from_history(*r.meta, *history_date);
     if (p) {
         r.policy = p->id;
         r.publication = p->name;
@@ -88,11 +127,17 @@ ArticleResult process_bytes(const Setup& setup, const std::string& rel_path, std
         return r;
     }
     r.plan = std::move(*plan);
+    if (mode == Mode::stamp && r.plan.touches_bytes()) {
+        if (Status s = verify_plan(rel_path, bytes, r, p ? p->placement : Placement{}); !s) {
+            r.error = s.error();
+            r.plan = Plan{};
+        }
+    }
     return r;
 }
 
-ArticleResult process_file(const Setup& setup, const std::string& rel_path, Mode mode,
-                           Write write) {
+ArticleResult process_file(const Setup& setup, const std::string& rel_path, Mode mode, Write write,
+                           Diff diff) {
     std::string abs = (boost::filesystem::path(setup.root) / rel_path).string();
     auto bytes = read_file(abs, k_max_article_bytes);
     if (!bytes) {
@@ -104,6 +149,8 @@ ArticleResult process_file(const Setup& setup, const std::string& rel_path, Mode
         return r;
     }
     ArticleResult r = process_bytes(setup, rel_path, *bytes, mode);
+    if (diff == Diff::yes && !r.error && r.plan.touches_bytes())
+        r.diff = report::unified_diff(rel_path, *bytes, r.plan.edits);
     if (write == Write::yes && !r.error && r.plan.touches_bytes()) {
         Status s = write_file_atomic(abs, apply_edits(*bytes, r.plan.edits));
         if (!s) {
@@ -118,7 +165,8 @@ ArticleResult process_file(const Setup& setup, const std::string& rel_path, Mode
 
 std::vector<ArticleResult> process_files(const Setup& setup,
                                          const std::vector<std::string>& rel_paths, Mode mode,
-                                         Write write, unsigned jobs) {
+                                         Write write, unsigned jobs, Diff diff,
+                                         std::atomic<std::size_t>* done) {
     std::vector<ArticleResult> results(rel_paths.size());
     if (jobs == 0)
         jobs = std::max(1u, std::thread::hardware_concurrency());
@@ -126,8 +174,11 @@ std::vector<ArticleResult> process_files(const Setup& setup,
         std::min<std::size_t>(jobs, std::max<std::size_t>(1, rel_paths.size())));
     std::atomic<std::size_t> next{0};
     auto worker = [&] {
-        for (std::size_t i = next++; i < rel_paths.size(); i = next++)
-            results[i] = process_file(setup, rel_paths[i], mode, write);
+        for (std::size_t i = next++; i < rel_paths.size(); i = next++) {
+            results[i] = process_file(setup, rel_paths[i], mode, write, diff);
+            if (done)
+                ++*done;
+        }
     };
     std::vector<std::thread> threads;
     for (unsigned t = 1; t < jobs; ++t)

@@ -3,6 +3,12 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <optional>
+
 #include <boost/program_options.hpp>
 
 #include "app/app.h"
@@ -38,8 +44,9 @@ void add_groups(po::options_description& desc, unsigned groups, Parsed& p) {
             "(default: now)");
     }
     if (groups & k_report) {
-        add("format", po::value(&p.format)->value_name("text|json"),
-            "report format (default: text)");
+        add("format", po::value(&p.format)->value_name("text|json|html|csv|sarif"),
+            "report format (default: text; html is one page for editors, csv for spreadsheets, "
+            "sarif for code scanning)");
         add("output,o", po::value<std::string>()->value_name("FILE"), "write the report to FILE");
         add("verbose,v", po::bool_switch(&p.options.verbose), "list unchanged articles too");
     }
@@ -66,6 +73,24 @@ void add_groups(po::options_description& desc, unsigned groups, Parsed& p) {
             "add a Signed-off-by trailer with the committer");
         add("skip-dirty", po::bool_switch(&p.options.skip_dirty),
             "leave out articles with uncommitted changes instead of refusing to commit");
+        add("since", po::value<std::string>()->value_name("REF"),
+            "only articles added or changed between REF and the branch tip (without --commit: a "
+            "dry run on the branch)");
+        add("no-cache", po::bool_switch(&p.options.no_cache),
+            "read every article again instead of trusting what the last git sweep remembered");
+        add("sign", po::bool_switch(&p.options.sign),
+            "sign the commit as git would (gpg.format, user.signingkey)");
+    }
+    if (groups & k_stdin) {
+        add("stdin", po::bool_switch(&p.options.from_stdin),
+            "read one article on stdin (fix: write it stamped on stdout)");
+        add("path", po::value<std::string>()->value_name("NAME"),
+            "the stdin article's name: its extension gives the format, its path the policy");
+    }
+    if (groups & k_hook) {
+        add("force", po::bool_switch(&p.options.force), "replace a hook archtag did not write");
+        add("chain", po::bool_switch(&p.options.chain),
+            "keep a hook archtag did not write and run it before archtag's");
     }
     if (groups & k_root)
         add("root", po::value<std::string>()->value_name("DIR"),
@@ -156,9 +181,10 @@ int unknown_command(const std::string& name, std::ostream& err) {
 // Splits off the command name ("policy test" takes two words).
 std::string command_name(const std::vector<std::string>& args, std::size_t& consumed) {
     consumed = 1;
-    if (args[0] == "policy" && args.size() > 1 && args[1].rfind('-', 0) != 0) {
+    if ((args[0] == "policy" || args[0] == "hook") && args.size() > 1 &&
+        args[1].rfind('-', 0) != 0) {
         consumed = 2;
-        return "policy " + args[1];
+        return args[0] + " " + args[1];
     }
     return args[0];
 }
@@ -188,7 +214,17 @@ int check_git_options(const CommandSpec& cmd, const po::variables_map& vm, std::
                    cmd.name);
         return app::k_exit_usage;
     }
-    for (const char* name : {"branch", "author", "signoff", "skip-dirty"}) {
+    bool since = vm.count("since") > 0;
+    if (since && vm.count("write")) {
+        fmt::print(err, "archtag {}: --since reads a git branch; it cannot be used with --write.\n",
+                   cmd.name);
+        return app::k_exit_usage;
+    }
+    if (vm.count("no-cache") && !vm["no-cache"].defaulted() && !commit && !since) {
+        fmt::print(err, "archtag {}: --no-cache needs --commit or --since.\n", cmd.name);
+        return app::k_exit_usage;
+    }
+    for (const char* name : {"branch", "author", "signoff", "skip-dirty", "sign"}) {
         bool given = vm.count(name) && !vm[name].defaulted();
         if (given && !commit) {
             fmt::print(err, "archtag {}: --{} needs --commit.\n", cmd.name, name);
@@ -196,6 +232,31 @@ int check_git_options(const CommandSpec& cmd, const po::variables_map& vm, std::
         }
     }
     return app::k_exit_ok;
+}
+
+std::optional<app::OutputFormat> output_format(const std::string& name) {
+    if (name == "text")
+        return app::OutputFormat::text;
+    if (name == "json")
+        return app::OutputFormat::json;
+    if (name == "html")
+        return app::OutputFormat::html;
+    if (name == "csv")
+        return app::OutputFormat::csv;
+    if (name == "sarif")
+        return app::OutputFormat::sarif;
+    return std::nullopt;
+}
+
+// Colour only for a person at a terminal (https://no-color.org), a progress
+// line only where one can be redrawn; the streams must be the real ones.
+void decide_terminal(app::Options& options, std::ostream& out, std::ostream& err) {
+    const char* no_color = std::getenv("NO_COLOR");
+    bool colour_wanted = no_color == nullptr || *no_color == '\0';
+    if (colour_wanted && &out == &std::cout && !options.output_file && isatty(STDOUT_FILENO))
+        options.colour = app::Colour::yes;
+    if (&err == &std::cerr && isatty(STDERR_FILENO))
+        options.progress = app::ShowProgress::yes;
 }
 
 int run_command(const CommandSpec& cmd, const std::vector<std::string>& rest, Instant now,
@@ -221,9 +282,10 @@ int run_command(const CommandSpec& cmd, const std::vector<std::string>& rest, In
         print_command_help(out, cmd);
         return app::k_exit_ok;
     }
-    if (p.format != "text" && p.format != "json") {
-        fmt::print(err, "archtag {}: --format must be text or json, not '{}'.\n", cmd.name,
-                   p.format);
+    auto format = output_format(p.format);
+    if (!format) {
+        fmt::print(err, "archtag {}: --format must be text, json, html, csv or sarif, not '{}'.\n",
+                   cmd.name, p.format);
         return app::k_exit_usage;
     }
     if (cmd.args.empty() && !p.options.paths.empty()) {
@@ -233,7 +295,7 @@ int run_command(const CommandSpec& cmd, const std::vector<std::string>& rest, In
     }
     if (int code = check_git_options(cmd, vm, err); code != app::k_exit_ok)
         return code;
-    p.options.format = p.format == "json" ? app::OutputFormat::json : app::OutputFormat::text;
+    p.options.format = *format;
     p.options.write = vm.count("write") ? app::Write::yes : app::Write::no;
     if (vm.count("config"))
         p.options.config_path = vm["config"].as<std::string>();
@@ -250,7 +312,12 @@ int run_command(const CommandSpec& cmd, const std::vector<std::string>& rest, In
         p.options.branch = vm["branch"].as<std::string>();
     if (vm.count("author"))
         p.options.author = vm["author"].as<std::string>();
+    if (vm.count("since"))
+        p.options.since = vm["since"].as<std::string>();
+    if (vm.count("path"))
+        p.options.stdin_path = vm["path"].as<std::string>();
     p.options.now = now;
+    decide_terminal(p.options, out, err);
     return cmd.run(p.options, out, err);
 }
 

@@ -57,7 +57,8 @@ TEST(Cli, OptionOfAnotherCommandIsNamed) {
 TEST(Cli, BadFormatIsAUsageError) {
     auto r = run_cli({"sweep", "--format", "xml"});
     EXPECT_EQ(r.code, 2);
-    EXPECT_EQ(r.err, "archtag sweep: --format must be text or json, not 'xml'.\n");
+    EXPECT_EQ(r.err,
+              "archtag sweep: --format must be text, json, html, csv or sarif, not 'xml'.\n");
 }
 
 TEST(Cli, HelpListsEveryCommand) {

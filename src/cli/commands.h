@@ -9,13 +9,15 @@ namespace archtag::cli {
 
 // Which option groups a command accepts.
 enum OptionGroup : unsigned {
-    k_data = 1,    // --policy --rules --config --as-of
-    k_report = 2,  // --format -o --verbose
-    k_walk = 4,    // --include --exclude --jobs
-    k_write = 8,   // --write
-    k_root = 16,   // --root
-    k_tests = 32,  // --tests
-    k_git = 64,    // --commit --branch --author --signoff --skip-dirty
+    k_data = 1,     // --policy --rules --config --as-of
+    k_report = 2,   // --format -o --verbose
+    k_walk = 4,     // --include --exclude --jobs
+    k_write = 8,    // --write
+    k_root = 16,    // --root
+    k_tests = 32,   // --tests
+    k_git = 64,     // --commit --branch --author --signoff --skip-dirty
+    k_stdin = 128,  // --stdin --path NAME
+    k_hook = 256,   // --force --chain
 };
 
 struct CommandSpec {

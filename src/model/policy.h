@@ -130,6 +130,9 @@ struct Policy {
 
     Placement placement;
     LowConfidence low_confidence = LowConfidence::review;
+    // <dates from-git-history="yes">: in a git sweep, an article whose content
+    // states no date takes the date of the commit that first added it.
+    bool date_from_git_history = false;
 
     const Era* current_era() const { return eras.empty() ? nullptr : &eras.back(); }
     const Era* era_at(Day local_day) const;

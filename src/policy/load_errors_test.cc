@@ -325,23 +325,28 @@ TEST(PolicyErrors, AgeNotice) {
 }
 
 TEST(PolicyErrors, HtmlPlacementAndDates) {
-    EXPECT_EQ(error_of(policy_with("  <placement html=\"top\"/>\n")),
-              "p.xml:3:14: unknown html=\"top\" on <placement> (expected article-start, body-start, "
-              "before, after or inside)");
+    EXPECT_EQ(
+        error_of(policy_with("  <placement html=\"top\"/>\n")),
+        "p.xml:3:14: unknown html=\"top\" on <placement> (expected article-start, body-start, "
+        "before, after or inside)");
     EXPECT_EQ(error_of(policy_with("  <placement html=\"before\"/>\n")),
               "p.xml:3:3: html=\"before\" on <placement> needs html-selector=\"#id\" or "
               "html-selector=\".class\"");
     EXPECT_EQ(error_of(policy_with("  <placement html=\"inside\" html-selector=\"div > p\"/>\n")),
               "p.xml:3:28: html-selector \"div > p\" is not \"#id\" or \".class\"");
-    EXPECT_EQ(error_of(policy_with("  <placement><html-template>plain</html-template></placement>\n")),
-              "p.xml:3:14: <html-template> must contain {text} (it may also use {kind} and {link}); "
-              "write the markup inside <![CDATA[ ... ]]>");
     EXPECT_EQ(
-        error_of(policy_with(
-            "  <placement><html-template><![CDATA[<p>{text} {age}</p>]]></html-template></placement>\n")),
-        "p.xml:3:14: unknown placeholder {age} in <html-template> (expected {text}, {kind} or {link})");
+        error_of(policy_with("  <placement><html-template>plain</html-template></placement>\n")),
+        "p.xml:3:14: <html-template> must contain {text} (it may also use {kind} and {link}); "
+        "write the markup inside <![CDATA[ ... ]]>");
+    EXPECT_EQ(error_of(policy_with("  <placement><html-template><![CDATA[<p>{text} "
+                                   "{age}</p>]]></html-template></placement>\n")),
+              "p.xml:3:14: unknown placeholder {age} in <html-template> (expected {text}, {kind} "
+              "or {link})");
     EXPECT_EQ(error_of(policy_with("  <dates low-confidence=\"maybe\"/>\n")),
               "p.xml:3:10: unknown low-confidence=\"maybe\" on <dates> (expected review or stamp)");
+    EXPECT_EQ(error_of(policy_with("  <dates from-git-history=\"sometimes\"/>\n")),
+              "p.xml:3:10: unknown from-git-history=\"sometimes\" on <dates> (expected yes or "
+              "no)");
 }
 
 TEST(PolicyErrors, FieldsRecognitionAndPlacement) {

@@ -63,7 +63,7 @@ constexpr std::string_view k_full_policy = R"(<?xml version="1.0" encoding="UTF-
              html="after" html-selector=".story-header">
     <html-template><![CDATA[<div class="notice notice--{kind}" role="note">{text} {link}</div>]]></html-template>
   </placement>
-  <dates low-confidence="stamp"/>
+  <dates low-confidence="stamp" from-git-history="yes"/>
 </policy>
 )";
 
@@ -145,6 +145,7 @@ TEST(PolicyLoad, FullPolicyHasEveryField) {
     EXPECT_EQ(p->placement.html_template,
               "<div class=\"notice notice--{kind}\" role=\"note\">{text} {link}</div>");
     EXPECT_EQ(p->low_confidence, LowConfidence::stamp);
+    EXPECT_TRUE(p->date_from_git_history);
     EXPECT_EQ(p->placement.age_key, "aged");
 }
 
@@ -162,6 +163,7 @@ TEST(PolicyLoad, MinimalPolicyGetsDefaults) {
     EXPECT_EQ(p->current_era(), nullptr);
     EXPECT_EQ(p->placement.markdown, MarkdownPlacement::body_top);
     EXPECT_EQ(p->placement.archival_key, "archival_notice");
+    EXPECT_FALSE(p->date_from_git_history);
     ASSERT_EQ(p->units.size(), 1u);
     EXPECT_EQ(p->units[0].lang, "en");
 }

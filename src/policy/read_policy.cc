@@ -252,9 +252,10 @@ Status read_html_template(const XmlSource& src, const Element& e, Policy& policy
     const char* text = (*t)->GetText();
     std::string markup = text ? std::string(trim(text)) : std::string();
     if (markup.find("{text}") == std::string::npos)
-        return fail(src.at_element(**t, "<html-template> must contain {text} (it may also use "
-                                        "{kind} and {link}); write the markup inside "
-                                        "<![CDATA[ ... ]]>"));
+        return fail(src.at_element(**t,
+                                   "<html-template> must contain {text} (it may also use "
+                                   "{kind} and {link}); write the markup inside "
+                                   "<![CDATA[ ... ]]>"));
     for (const std::string& name : placeholders_of(markup))
         if (name != "text" && name != "kind" && name != "link")
             return fail(src.at_element(
@@ -266,8 +267,10 @@ Status read_html_template(const XmlSource& src, const Element& e, Policy& policy
 }
 
 Status read_placement(const XmlSource& src, const Element& e, Policy& policy) {
-    const Shape shape{{}, {"markdown", "archival-key", "age-key", "html", "html-selector"},
-                      {"html-template"}, false};
+    const Shape shape{{},
+                      {"markdown", "archival-key", "age-key", "html", "html-selector"},
+                      {"html-template"},
+                      false};
     if (auto s = check_shape(src, e, shape); !s)
         return s;
     if (auto s = read_markdown_placement(src, e, policy); !s)
@@ -277,11 +280,20 @@ Status read_placement(const XmlSource& src, const Element& e, Policy& policy) {
     return read_html_template(src, e, policy);
 }
 
-// <dates low-confidence="review|stamp"/>: what to do with a publication date
-// read from prose (a visible dateline) rather than from metadata.
+// <dates low-confidence="review|stamp" from-git-history="yes|no"/>: what to
+// do with a publication date read from prose (a visible dateline) rather than
+// from metadata, and whether git sweeps date undated articles by history.
 Status read_dates(const XmlSource& src, const Element& e, Policy& policy) {
-    if (auto s = check_shape(src, e, Shape{{}, {"low-confidence"}, {}, false}); !s)
+    if (auto s = check_shape(src, e, Shape{{}, {"low-confidence", "from-git-history"}, {}, false});
+        !s)
         return s;
+    std::string history(trim(attribute(e, "from-git-history").value_or("no")));
+    if (history != "yes" && history != "no")
+        return fail(src.at_attribute(
+            e, "from-git-history",
+            fmt::format("unknown from-git-history=\"{}\" on <dates> (expected yes or no)",
+                        history)));
+    policy.date_from_git_history = history == "yes";
     std::string value(trim(attribute(e, "low-confidence").value_or("review")));
     if (value == "review") {
         policy.low_confidence = LowConfidence::review;

@@ -159,4 +159,40 @@ Expected<ObjectId> Repository::create_commit(const CommitRequest& request) {
     return to_id(out);
 }
 
+Expected<ObjectId> Repository::create_signed_commit(const CommitRequest& request,
+                                                    const Sign& sign) {
+    auto author = make_signature(request.author, m_git_dir);
+    if (!author)
+        return fail(author.error());
+    auto committer = make_signature(request.committer, m_git_dir);
+    if (!committer)
+        return fail(committer.error());
+    git_oid tree_oid, parent_oid;
+    if (!from_id(request.tree, tree_oid) || !from_id(request.parent, parent_oid))
+        return fail(make_error(m_git_dir, "a commit needs a tree id and a parent id"));
+    git_tree* tree_raw = nullptr;
+    if (git_tree_lookup(&tree_raw, m_repo.get(), &tree_oid) != 0)
+        return fail(failure(fmt::format("cannot read tree {}", request.tree.hex)));
+    Handle<git_tree> tree(tree_raw);
+    git_commit* parent_raw = nullptr;
+    if (git_commit_lookup(&parent_raw, m_repo.get(), &parent_oid) != 0)
+        return fail(failure(fmt::format("cannot read commit {}", request.parent.hex)));
+    Handle<git_commit> parent(parent_raw);
+    const git_commit* parents[] = {parent.get()};
+    git_buf buffer = GIT_BUF_INIT;
+    if (git_commit_create_buffer(&buffer, m_repo.get(), author->get(), committer->get(), nullptr,
+                                 request.message.c_str(), tree.get(), 1, parents) != 0)
+        return fail(failure("cannot write the commit"));
+    std::string payload(buffer.ptr, buffer.size);
+    git_buf_dispose(&buffer);
+    auto signature = sign(payload);
+    if (!signature)
+        return fail(signature.error());
+    git_oid out;
+    if (git_commit_create_with_signature(&out, m_repo.get(), payload.c_str(), signature->c_str(),
+                                         nullptr) != 0)
+        return fail(failure("cannot write the signed commit"));
+    return to_id(out);
+}
+
 }  // namespace archtag::repo

@@ -5,6 +5,8 @@
 // Paths are bytes ('/'-separated, relative to the repository root), not
 // always UTF-8.
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -59,6 +61,13 @@ struct CommitRequest {
 
 enum class MoveOutcome { moved, branch_moved, locked };
 
+// The commit that first brought a file into a branch's history.
+struct FirstCommit {
+    ObjectId commit;
+    Instant when{};          // its author time
+    int offset_minutes = 0;  // the author's offset from UTC
+};
+
 class Repository {
   public:
     // Finds the repository holding `path` (a work tree or any folder in it,
@@ -66,6 +75,11 @@ class Repository {
     static Expected<Repository> discover(const std::string& path);
     // Opens exactly the repository at `git_dir`, as each worker thread does.
     static Expected<Repository> open(const std::string& git_dir);
+    // The repository a git hook runs in, as git describes it in the
+    // environment: GIT_DIR, GIT_INDEX_FILE, GIT_OBJECT_DIRECTORY and
+    // GIT_ALTERNATE_OBJECT_DIRECTORIES (a push's quarantine), GIT_WORK_TREE;
+    // else the repository holding the working directory (repo/environment.cc).
+    static Expected<Repository> open_from_environment();
 
     Repository(Repository&&) noexcept;
     Repository& operator=(Repository&&) noexcept;
@@ -85,6 +99,19 @@ class Repository {
     // The commit a branch points at now.
     Expected<ObjectId> tip(const std::string& branch) const;
 
+    // The commit a revision names ("main~3", a tag, an id), peeled.
+    Expected<ObjectId> resolve_commit(const std::string& revision) const;
+    // Paths (bytes) added or modified between two commits' trees, sorted;
+    // a renamed file counts as added under its new name.
+    Expected<std::vector<std::string>> changed_paths(const ObjectId& from,
+                                                     const ObjectId& to) const;
+
+    // For each path that exists at `tip`, the commit that first added it:
+    // history is walked oldest first, each commit compared with its first
+    // parent with rename detection, so a renamed file keeps its first commit
+    // (a file added on a merged branch keeps that branch's commit).
+    Expected<std::map<std::string, FirstCommit>> first_commits(const ObjectId& tip) const;
+
     // Every blob, symbolic link and submodule of a commit's tree,
     // recursively, sorted by path bytes.
     Expected<std::vector<TreeFile>> list_files(const ObjectId& commit) const;
@@ -96,12 +123,22 @@ class Repository {
     Expected<ObjectId> update_tree(const ObjectId& commit, const std::vector<FileUpdate>& updates);
     // Writes a commit object; no reference moves.
     Expected<ObjectId> create_commit(const CommitRequest& request);
+    // The same commit, signed: `sign` gets the commit's bytes and returns an
+    // armored detached signature, stored in the commit's gpgsig header.
+    using Sign = std::function<Expected<std::string>(const std::string& payload)>;
+    Expected<ObjectId> create_signed_commit(const CommitRequest& request, const Sign& sign);
 
     // Moves `branch` from `expected` to `to` only if it still points at
     // `expected`, writing `reflog_message` (as `who`) to the reflog.
     Expected<MoveOutcome> move_branch(const std::string& branch, const ObjectId& to,
                                       const ObjectId& expected, const Signature& who,
                                       const std::string& reflog_message);
+
+    // Where git runs hooks from: core.hooksPath, else <common dir>/hooks
+    // (shared by every linked worktree).
+    std::string hooks_dir() const;
+    // libgit2's handle, for the other files of src/repo only.
+    git_repository* raw() const { return m_repo.get(); }
 
     // A git config value ("user.name"), nullopt when unset.
     std::optional<std::string> config_string(const std::string& key) const;

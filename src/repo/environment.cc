@@ -1,0 +1,83 @@
+// Opening the repository a git hook runs in, and finding its hooks folder.
+#include <fmt/format.h>
+#include <git2.h>
+#include <git2/sys/repository.h>
+
+#include <cstdlib>
+
+#include "repo/handles.h"
+
+namespace archtag::repo {
+
+using detail::git_failure;
+using detail::Handle;
+
+namespace {
+
+std::string without_trailing_slash(std::string p) {
+    while (p.size() > 1 && p.back() == '/')
+        p.pop_back();
+    return p;
+}
+
+const char* env(const char* name) {
+    const char* v = std::getenv(name);
+    return v && *v ? v : nullptr;
+}
+
+// libgit2 1.5 refuses GIT_WORK_TREE with GIT_REPOSITORY_OPEN_FROM_ENV, so
+// then the repository is opened from GIT_DIR (or found from the working
+// directory) and given the work tree and the index git named.
+int open_with_work_tree(git_repository** out, const char* work_tree) {
+    const char* git_dir = env("GIT_DIR");
+    if (git_repository_open_ext(out, git_dir ? git_dir : ".",
+                                git_dir ? GIT_REPOSITORY_OPEN_NO_SEARCH : 0, nullptr) != 0)
+        return -1;
+    if (git_repository_set_workdir(*out, work_tree, 0) != 0)
+        return -1;
+    const char* index_file = env("GIT_INDEX_FILE");
+    if (!index_file)
+        return 0;
+    git_index* raw = nullptr;
+    if (git_index_open(&raw, index_file) != 0)
+        return -1;
+    Handle<git_index> index(raw);
+    git_repository_set_index(*out, index.get());
+    return 0;
+}
+
+}  // namespace
+
+Expected<Repository> Repository::open_from_environment() {
+    detail::ensure_libgit2();
+    git_repository* r = nullptr;
+    const char* work_tree = env("GIT_WORK_TREE");
+    int rc = work_tree
+                 ? open_with_work_tree(&r, work_tree)
+                 : git_repository_open_ext(&r, nullptr, GIT_REPOSITORY_OPEN_FROM_ENV, nullptr);
+    if (rc != 0) {
+        Error e = git_failure(env("GIT_DIR") ? env("GIT_DIR") : ".",
+                              "cannot open the repository this hook runs in");
+        git_repository_free(r);
+        return fail(e);
+    }
+    return Repository(r, without_trailing_slash(git_repository_path(r)));
+}
+
+std::string Repository::hooks_dir() const {
+    auto configured = config_string("core.hooksPath");
+    if (configured && !configured->empty()) {
+        std::string p = *configured;
+        if (p.rfind("~/", 0) == 0 && env("HOME"))
+            p = std::string(env("HOME")) + p.substr(1);
+        if (p.front() != '/') {
+            // Relative to where hooks run: the work tree, or a bare repository itself.
+            auto base = work_dir();
+            p = (base ? *base : m_git_dir) + "/" + p;
+        }
+        return without_trailing_slash(p);
+    }
+    return without_trailing_slash(git_repository_commondir(m_repo.get())) + "/hooks";
+}
+
+}  // namespace archtag::repo

@@ -1,0 +1,264 @@
+// What the index stages, and restaging stamped blobs from a pre-commit hook.
+#include "repo/index.h"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <git2.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+#include "repo/handles.h"
+
+namespace archtag::repo {
+
+using detail::from_id;
+using detail::git_failure;
+using detail::Handle;
+using detail::to_id;
+
+namespace {
+
+struct FreeDiff {
+    void operator()(git_diff* d) const { git_diff_free(d); }
+};
+
+struct Buf {
+    git_buf buf = GIT_BUF_INIT;
+    ~Buf() { git_buf_dispose(&buf); }
+};
+
+Expected<Handle<git_index>> index_of(Repository& repo) {
+    git_index* raw = nullptr;
+    if (git_repository_index(&raw, repo.raw()) != 0)
+        return fail(git_failure(repo.git_dir(), "cannot read the index"));
+    return Handle<git_index>(raw);
+}
+
+// HEAD's tree, or null when HEAD has no commit yet.
+Expected<Handle<git_tree>> head_tree(Repository& repo) {
+    git_object* raw = nullptr;
+    int rc = git_revparse_single(&raw, repo.raw(), "HEAD^{tree}");
+    if (rc == GIT_ENOTFOUND || rc == GIT_EUNBORNBRANCH)
+        return Handle<git_tree>();
+    if (rc != 0)
+        return fail(git_failure(repo.git_dir(), "cannot read HEAD"));
+    return Handle<git_tree>(reinterpret_cast<git_tree*>(raw));
+}
+
+bool is_regular(std::uint32_t mode) {
+    return mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE;
+}
+
+bool is_staged(git_delta_t status) {
+    return status == GIT_DELTA_ADDED || status == GIT_DELTA_MODIFIED ||
+           status == GIT_DELTA_TYPECHANGE || status == GIT_DELTA_RENAMED ||
+           status == GIT_DELTA_COPIED;
+}
+
+// A stamped work-tree file waiting, beside its target, to replace it.
+struct PendingFile {
+    std::string temp;
+    std::string target;
+    std::string path;
+};
+
+void discard(const std::vector<PendingFile>& pending) {
+    for (const PendingFile& p : pending)
+        std::remove(p.temp.c_str());
+}
+
+Status write_all(int fd, const char* data, std::size_t size, const std::string& where) {
+    while (size > 0) {
+        ssize_t n = ::write(fd, data, size);
+        if (n < 0)
+            return fail(make_error(where, fmt::format("cannot write: {}", std::strerror(errno))));
+        data += n;
+        size -= static_cast<std::size_t>(n);
+    }
+    return ok();
+}
+
+// The bytes `blob` has in the work tree at `path` (through smudge filters
+// such as line endings), written to a temporary file beside `target` with
+// `target`'s permissions.
+Expected<std::string> write_temp(Repository& repo, const git_oid& blob, const std::string& path,
+                                 const std::string& target, mode_t mode) {
+    git_blob* raw = nullptr;
+    if (git_blob_lookup(&raw, repo.raw(), &blob) != 0)
+        return fail(git_failure(target, "cannot read the stamped blob"));
+    Handle<git_blob> b(raw);
+    Buf filtered;
+    git_blob_filter_options opts;
+    git_blob_filter_options_init(&opts, GIT_BLOB_FILTER_OPTIONS_VERSION);
+    if (git_blob_filter(&filtered.buf, b.get(), path.c_str(), &opts) != 0)
+        return fail(git_failure(target, "cannot filter the stamped blob for the work tree"));
+    std::string temp = target + ".archtag-XXXXXX";
+    int fd = ::mkstemp(temp.data());
+    if (fd < 0)
+        return fail(make_error(target, fmt::format("cannot create a temporary file beside it: {}",
+                                                   std::strerror(errno))));
+    Status s = write_all(fd, filtered.buf.ptr, filtered.buf.size, temp);
+    if (s && ::fchmod(fd, mode & 07777) != 0)
+        s = fail(make_error(temp, fmt::format("cannot set permissions: {}", std::strerror(errno))));
+    if (::close(fd) != 0 && s)
+        s = fail(make_error(temp, fmt::format("cannot write: {}", std::strerror(errno))));
+    if (!s) {
+        std::remove(temp.c_str());
+        return fail(s.error());
+    }
+    return temp;
+}
+
+// Prepares the work-tree file of `u` when it holds exactly the staged blob.
+Status prepare_work_file(Repository& repo, const StagedUpdate& u, const git_oid& new_id,
+                         std::vector<PendingFile>& pending) {
+    auto work = repo.work_dir();
+    if (!work)
+        return ok();
+    std::string target = *work + "/" + u.path;
+    struct stat st {};
+    if (::lstat(target.c_str(), &st) != 0 || !S_ISREG(st.st_mode))
+        return ok();
+    git_oid on_disk;
+    if (git_repository_hashfile(&on_disk, repo.raw(), target.c_str(), GIT_OBJECT_BLOB,
+                                u.path.c_str()) != 0)
+        return fail(git_failure(target, "cannot read the work-tree file"));
+    if (to_id(on_disk) != u.old_blob)
+        return ok();  // unstaged changes: the file is not ours to touch
+    auto temp = write_temp(repo, new_id, u.path, target, st.st_mode);
+    if (!temp)
+        return fail(temp.error());
+    pending.push_back({*temp, target, u.path});
+    return ok();
+}
+
+// Points the entries of `index` at the new blobs. Stat data is cleared so
+// that git compares the work-tree file by content, not by time and size.
+Status update_entries(git_index* index, const std::vector<StagedUpdate>& updates,
+                      const std::string& where, bool only_matching) {
+    for (const StagedUpdate& u : updates) {
+        const git_index_entry* e = git_index_get_bypath(index, u.path.c_str(), 0);
+        if (!e || to_id(e->id) != u.old_blob) {
+            if (only_matching)
+                continue;
+            return fail(make_error(where, fmt::format("{} changed in the index while archtag "
+                                                      "was stamping it",
+                                                      u.path)));
+        }
+        git_index_entry copy = *e;
+        git_oid id;
+        if (!from_id(u.new_blob, id))
+            return fail(make_error(where, fmt::format("'{}' is not an object id", u.new_blob.hex)));
+        copy.id = id;
+        copy.ctime = {0, 0};
+        copy.mtime = {0, 0};
+        copy.dev = copy.ino = 0;
+        copy.file_size = 0;
+        if (git_index_add(index, &copy) != 0)
+            return fail(git_failure(where, fmt::format("cannot restage {}", u.path)));
+    }
+    return ok();
+}
+
+// `git commit PATHS` hands the hook a temporary index (next-index-*.lock);
+// the index git keeps afterwards is <same folder>/index.lock.
+std::optional<std::string> kept_index() {
+    const char* file = std::getenv("GIT_INDEX_FILE");
+    if (!file)
+        return std::nullopt;
+    std::string f = file;
+    std::size_t slash = f.rfind('/');
+    std::string dir = slash == std::string::npos ? "." : f.substr(0, slash);
+    std::string base = slash == std::string::npos ? f : f.substr(slash + 1);
+    if (base.rfind("next-index-", 0) != 0)
+        return std::nullopt;
+    std::string kept = dir + "/index.lock";
+    struct stat st {};
+    if (::stat(kept.c_str(), &st) != 0)
+        return std::nullopt;
+    return kept;
+}
+
+Status restage_kept_index(const std::vector<StagedUpdate>& updates) {
+    auto kept = kept_index();
+    if (!kept)
+        return ok();
+    git_index* raw = nullptr;
+    if (git_index_open(&raw, kept->c_str()) != 0)
+        return fail(git_failure(*kept, "cannot read git's index"));
+    Handle<git_index> index(raw);
+    Status s = update_entries(index.get(), updates, *kept, true);
+    if (!s)
+        return s;
+    if (git_index_write(index.get()) != 0)
+        return fail(git_failure(*kept, "cannot write git's index"));
+    return ok();
+}
+
+}  // namespace
+
+Expected<std::vector<StagedFile>> staged_files(Repository& repo) {
+    auto index = index_of(repo);
+    if (!index)
+        return fail(index.error());
+    auto tree = head_tree(repo);
+    if (!tree)
+        return fail(tree.error());
+    git_diff_options opts;
+    git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
+    git_diff* raw = nullptr;
+    if (git_diff_tree_to_index(&raw, repo.raw(), tree->get(), index->get(), &opts) != 0)
+        return fail(git_failure(repo.git_dir(), "cannot compare the index with HEAD"));
+    std::unique_ptr<git_diff, FreeDiff> diff(raw);
+    std::vector<StagedFile> out;
+    for (std::size_t i = 0, n = git_diff_num_deltas(diff.get()); i < n; ++i) {
+        const git_diff_delta* d = git_diff_get_delta(diff.get(), i);
+        if (is_staged(d->status) && is_regular(d->new_file.mode))
+            out.push_back({d->new_file.path, to_id(d->new_file.id)});
+    }
+    return out;
+}
+
+Expected<Restaged> restage(Repository& repo, const std::vector<StagedUpdate>& updates) {
+    auto index = index_of(repo);
+    if (!index)
+        return fail(index.error());
+    std::vector<PendingFile> pending;
+    auto give_up = [&](const Error& e) -> Expected<Restaged> {
+        discard(pending);
+        git_index_read(index->get(), 1);  // forget the changes made in memory
+        return fail(e);
+    };
+    for (const StagedUpdate& u : updates) {
+        git_oid id;
+        if (!from_id(u.new_blob, id))
+            return give_up(
+                make_error(u.path, fmt::format("'{}' is not an object id", u.new_blob.hex)));
+        if (Status s = prepare_work_file(repo, u, id, pending); !s)
+            return give_up(s.error());
+    }
+    if (Status s = update_entries(index->get(), updates, repo.git_dir(), false); !s)
+        return give_up(s.error());
+    if (git_index_write(index->get()) != 0)
+        return give_up(git_failure(repo.git_dir(), "cannot write the index"));
+    if (Status s = restage_kept_index(updates); !s) {
+        discard(pending);
+        return fail(s.error());  // git rolls back both indexes when the hook fails
+    }
+    Restaged done;
+    for (const PendingFile& p : pending) {
+        if (std::rename(p.temp.c_str(), p.target.c_str()) != 0) {
+            discard(pending);
+            return fail(make_error(p.target, fmt::format("cannot replace the work-tree file: {}",
+                                                         std::strerror(errno))));
+        }
+        done.work_tree_paths.push_back(p.path);
+    }
+    return done;
+}
+
+}  // namespace archtag::repo
