@@ -13,6 +13,7 @@
 #include "app/app.h"
 #include "app/output.h"
 #include "app/pipeline.h"
+#include "app/print_report.h"
 #include "app/walk.h"
 #include "report/progress.h"
 #include "report/report.h"
@@ -59,44 +60,10 @@ Expected<Run> prepare(const Options& options, const std::string& root,
     return Run{std::move(*setup), std::move(*articles)};
 }
 
-std::string day_text(const Day& d) {
-    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(d.year()),
-                       static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
-}
-
-// Where each publication's editorial eras begin, for the HTML chart.
-std::vector<report::EraMark> era_marks(const Setup& setup) {
-    std::vector<report::EraMark> marks;
-    for (const Policy& p : setup.policies)
-        for (const Era& e : p.eras)
-            if (e.from)
-                marks.push_back({p.name, e.name, day_text(*e.from)});
-    return marks;
-}
-
 int print_results(const Options& options, const Setup& setup, const report::RunInfo& info,
                   const std::vector<ArticleResult>& results, std::ostream& out, std::ostream& err) {
     ReportSink sink(out, options.output_file);
-    switch (options.format) {
-        case OutputFormat::json:
-            report::print_json(sink.stream(), info, results);
-            break;
-        case OutputFormat::csv:
-            report::print_csv(sink.stream(), info, results);
-            break;
-        case OutputFormat::sarif:
-            report::print_sarif(sink.stream(), info, results);
-            break;
-        case OutputFormat::html:
-            report::print_html(sink.stream(), info, results, era_marks(setup));
-            break;
-        case OutputFormat::text:
-            report::print_text(
-                sink.stream(), info, results,
-                options.verbose ? report::Verbosity::all : report::Verbosity::changes,
-                options.colour == Colour::yes ? report::Colour::yes : report::Colour::no);
-            break;
-    }
+    print_report(sink.stream(), options, setup, info, results);
     Status s = sink.finish();
     if (!s) {
         // Articles were already processed (maybe written): not a usage error.

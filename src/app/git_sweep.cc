@@ -1,4 +1,5 @@
 #include "app/git_sweep.h"
+#include "app/print_report.h"
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
@@ -557,15 +558,9 @@ int report(const GitRun& run, const std::string& archive, const std::optional<re
     ReportSink sink(out, run.options.output_file);
     report::RunInfo info{command_name(run.mode), archive, run.setup.as_of.label(), id.has_value(),
                          k_version};
-    if (run.options.format == OutputFormat::json) {
-        report::print_json(sink.stream(), info, run.attempt.results);
-    } else {
-        report::print_text(
-            sink.stream(), info, run.attempt.results,
-            run.options.verbose ? report::Verbosity::all : report::Verbosity::changes);
-        if (run.options.commit == Commit::yes)
-            report::print_commit_text(sink.stream(), run.branch, id ? id->hex : "");
-    }
+    print_report(sink.stream(), run.options, run.setup, info, run.attempt.results);
+    if (run.options.format == OutputFormat::text && run.options.commit == Commit::yes)
+        report::print_commit_text(sink.stream(), run.branch, id ? id->hex : "");
     Status s = sink.finish();
     if (!s)
         return usage_error(err, s.error());
