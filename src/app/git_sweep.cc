@@ -1,5 +1,6 @@
 #include "app/git_sweep.h"
 #include "app/print_report.h"
+#include "report/diff.h"
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
@@ -117,7 +118,7 @@ std::optional<DateCandidate> history_date_of(const FirstCommits& history, const 
 }
 
 ArticleResult examine(const repo::Repository& repo, const Setup& setup, const Listed& l, Mode mode,
-                      const FirstCommits& history) {
+                      const FirstCommits& history, Diff diff) {
     if (l.file.kind == repo::EntryKind::symlink)
         return skipped(l.rel, FlagLevel::info, "symlink",
                        "a symbolic link in git; not followed, not stamped");
@@ -135,15 +136,18 @@ ArticleResult examine(const repo::Repository& repo, const Setup& setup, const Li
     if (auto pointer = lfs_pointer(l, *bytes))
         return *pointer;
     std::optional<DateCandidate> dated = history_date_of(history, l.file.path);
-    return process_bytes(setup, l.rel, *bytes, mode, Instant::min(), nullptr,
-                         dated ? &*dated : nullptr);
+    ArticleResult r = process_bytes(setup, l.rel, *bytes, mode, Instant::min(), nullptr,
+                                    dated ? &*dated : nullptr);
+    if (diff == Diff::yes && !r.error && r.plan.touches_bytes())
+        r.diff = report::unified_diff(l.rel, *bytes, r.plan.edits);
+    return r;
 }
 
 // Reads and plans every listed article on `jobs` threads, each with its own
 // repository handle; results keep the order of `listed`.
 std::vector<ArticleResult> plan_all(const std::string& git_dir, const Setup& setup,
                                     const std::vector<Listed>& listed, Mode mode, unsigned jobs,
-                                    const FirstCommits& history) {
+                                    const FirstCommits& history, Diff diff) {
     std::vector<ArticleResult> results(listed.size());
     if (jobs == 0)
         jobs = std::max(1u, std::thread::hardware_concurrency());
@@ -158,7 +162,7 @@ std::vector<ArticleResult> plan_all(const std::string& git_dir, const Setup& set
                 results[i].error = make_error(listed[i].rel, repo.error().message);
                 continue;
             }
-            results[i] = examine(*repo, setup, listed[i], mode, history);
+            results[i] = examine(*repo, setup, listed[i], mode, history, diff);
         }
     };
     std::vector<std::thread> threads;
@@ -360,7 +364,8 @@ Status plan_tip(GitRun& run, const repo::ObjectId& tip) {
         slots.push_back(i);
     }
     std::vector<ArticleResult> planned =
-        plan_all(run.repo.git_dir(), run.setup, to_read, run.mode, run.options.jobs, run.history);
+        plan_all(run.repo.git_dir(), run.setup, to_read, run.mode, run.options.jobs, run.history,
+                 run.options.format == OutputFormat::html ? Diff::yes : Diff::no);
     for (std::size_t k = 0; k < slots.size(); ++k) {
         results[slots[k]] = std::move(planned[k]);
         read[slots[k]] = true;

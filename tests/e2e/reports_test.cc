@@ -2,6 +2,11 @@
 // every format is golden, and the HTML page keeps article text as data.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+
 #include "e2e/harness.h"
 
 namespace archtag::e2e {
@@ -60,6 +65,26 @@ TEST(Reports, HtmlWrittenWithOutputFileEscapesTitles) {
     EXPECT_EQ(page.find("<script>alert"), std::string::npos);
     EXPECT_EQ(page.find("</script> text"), std::string::npos);
     EXPECT_NE(page.find("\\u003cscript>alert(1)\\u003c/script>"), std::string::npos);
+}
+
+TEST(Reports, CommittingSweepPageShowsTheCommittedDiff) {
+    TempArchive a;
+    a.write(
+        "2014-03-12-dodgers.md",
+        "---\ntitle: Dodgers win\ndate: 2014-03-12\npublication: LAist\n---\nThe Dodgers won.\n");
+    std::string git =
+        "cd '" + a.root() + "' && git -c init.defaultBranch=main init -q && " +
+        "git add -A && git -c user.name=T -c user.email=t@example.com commit -q -m init";
+    ASSERT_EQ(std::system(git.c_str()), 0);
+    Outcome r = archtag({"sweep", ".", "--commit", "--author", "Desk <desk@example.com>", "--as-of",
+                         "2026-11-23", "--policy", source_dir() + "/policies/laist.xml", "--format",
+                         "html", "-o", a.path("../report-" + std::to_string(::getpid()) + ".html")},
+                        a.root());
+    EXPECT_EQ(r.code, 0) << r.err;
+    std::string page =
+        read_file_or_empty(a.path("../report-" + std::to_string(::getpid()) + ".html"));
+    std::remove(a.path("../report-" + std::to_string(::getpid()) + ".html").c_str());
+    EXPECT_NE(page.find("@@ -4,3 +4,11 @@"), std::string::npos) << page.substr(0, 200);
 }
 
 TEST(Reports, UnknownFormatNamesTheChoices) {
