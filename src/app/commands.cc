@@ -14,6 +14,7 @@
 #include "app/output.h"
 #include "app/pipeline.h"
 #include "app/print_report.h"
+#include "app/progress_ticker.h"
 #include "app/walk.h"
 #include "report/progress.h"
 #include "report/report.h"
@@ -72,56 +73,6 @@ int print_results(const Options& options, const Setup& setup, const report::RunI
     }
     return k_exit_ok;
 }
-
-// Redraws "[###   ] 1,234/20,000 articles  812/s  ETA 0:21" on stderr every
-// 200 ms while the workers run, once a run has lasted half a second; the
-// line is erased at the end so the report starts on a clean terminal.
-class ProgressTicker {
-  public:
-    ProgressTicker(std::ostream& err, std::size_t total) : m_err(err), m_total(total) {
-        m_thread = std::thread([this] { tick(); });
-    }
-    ~ProgressTicker() {
-        {
-            std::lock_guard lock(m_mutex);
-            m_finished = true;
-        }
-        m_wake.notify_one();
-        m_thread.join();
-        if (m_drawn)
-            fmt::print(m_err, "\r\x1b[K");
-        m_err.flush();
-    }
-    ProgressTicker(const ProgressTicker&) = delete;
-    ProgressTicker& operator=(const ProgressTicker&) = delete;
-
-    std::atomic<std::size_t>* counter() { return &m_done; }
-
-  private:
-    void tick() {
-        using namespace std::chrono_literals;
-        auto start = std::chrono::steady_clock::now();
-        std::unique_lock lock(m_mutex);
-        while (!m_wake.wait_for(lock, 200ms, [this] { return m_finished; })) {
-            std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
-            if (elapsed < 500ms)
-                continue;
-            fmt::print(m_err, "\r{}\x1b[K",
-                       report::progress_line(m_done, m_total, elapsed.count()));
-            m_err.flush();
-            m_drawn = true;
-        }
-    }
-
-    std::ostream& m_err;
-    std::size_t m_total;
-    std::atomic<std::size_t> m_done{0};
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    bool m_finished = false;
-    bool m_drawn = false;
-    std::thread m_thread;
-};
 
 std::vector<ArticleResult> process_with_progress(const Run& run, Mode mode, Write write,
                                                  const Options& options, std::ostream& err) {

@@ -1,5 +1,6 @@
 #include "app/git_sweep.h"
 #include "app/print_report.h"
+#include "app/progress_ticker.h"
 #include "report/diff.h"
 
 #include <fmt/format.h>
@@ -147,7 +148,8 @@ ArticleResult examine(const repo::Repository& repo, const Setup& setup, const Li
 // repository handle; results keep the order of `listed`.
 std::vector<ArticleResult> plan_all(const std::string& git_dir, const Setup& setup,
                                     const std::vector<Listed>& listed, Mode mode, unsigned jobs,
-                                    const FirstCommits& history, Diff diff) {
+                                    const FirstCommits& history, Diff diff,
+                                    std::atomic<std::size_t>* done) {
     std::vector<ArticleResult> results(listed.size());
     if (jobs == 0)
         jobs = std::max(1u, std::thread::hardware_concurrency());
@@ -163,6 +165,8 @@ std::vector<ArticleResult> plan_all(const std::string& git_dir, const Setup& set
                 continue;
             }
             results[i] = examine(*repo, setup, listed[i], mode, history, diff);
+            if (done)
+                ++*done;
         }
     };
     std::vector<std::thread> threads;
@@ -201,6 +205,7 @@ struct GitRun {
     std::optional<repo::ObjectId> since;  // --since: only articles changed since this commit
     FirstCommits history;                 // read per attempt when a policy dates by history
     std::optional<SigningSetup> signing;  // --sign
+    std::ostream* progress = nullptr;     // stderr when a progress line is wanted
 };
 
 bool dates_from_history(const Setup& setup) {
@@ -363,9 +368,14 @@ Status plan_tip(GitRun& run, const repo::ObjectId& tip) {
         to_read.push_back(listed[i]);
         slots.push_back(i);
     }
+    std::optional<ProgressTicker> ticker;
+    if (run.progress)
+        ticker.emplace(*run.progress, to_read.size());
     std::vector<ArticleResult> planned =
         plan_all(run.repo.git_dir(), run.setup, to_read, run.mode, run.options.jobs, run.history,
-                 run.options.format == OutputFormat::html ? Diff::yes : Diff::no);
+                 run.options.format == OutputFormat::html ? Diff::yes : Diff::no,
+                 ticker ? ticker->counter() : nullptr);
+    ticker.reset();
     for (std::size_t k = 0; k < slots.size(); ++k) {
         results[slots[k]] = std::move(planned[k]);
         read[slots[k]] = true;
@@ -518,7 +528,8 @@ Expected<GitRun> prepare(const Options& options, Mode mode, const std::string& a
                std::nullopt,
                std::nullopt,
                {},
-               std::nullopt};
+               std::nullopt,
+               nullptr};
     if (options.sign) {
         auto signing = signing_setup(
             [&](const std::string& key) { return run.repo.config_string(key); }, committer->email);
@@ -597,6 +608,8 @@ int run_git_sweep(const Options& options, Mode mode, std::ostream& out, std::ost
     auto run = prepare(options, mode, archive);
     if (!run)
         return usage_error(err, run.error());
+    if (options.progress == ShowProgress::yes)
+        run->progress = &err;
     open_cache(*run, err);
     std::vector<std::optional<CachedOutcome>> learned;
     if (options.commit == Commit::no)
