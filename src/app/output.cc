@@ -20,11 +20,13 @@ Status check_report_destination(const std::string& file) {
         return fail(make_error(file, "-o names a folder (expected a file for the report)"));
     fs::path folder = p.parent_path();
     if (!fs::is_directory(folder, ec))
-        return fail(make_error(file, fmt::format("cannot write the report: folder {} does not exist",
-                                                 folder.string())));
+        return fail(make_error(
+            file,
+            fmt::format("cannot write the report: folder {} does not exist", folder.string())));
     if (::access(folder.c_str(), W_OK) != 0)
-        return fail(make_error(file, fmt::format("cannot write the report: folder {} is not writable",
-                                                 folder.string())));
+        return fail(make_error(
+            file,
+            fmt::format("cannot write the report: folder {} is not writable", folder.string())));
     return ok();
 }
 

@@ -109,7 +109,7 @@ Expected<Setup> load_setup(const Options& options, const std::string& root) {
     if (Status s = rules::check_references(*rules, *policies); !s)
         return fail(s.error());
 
-    Setup s{root,  std::move(*policies), std::move(*rules), options.include, options.exclude,
+    Setup s{root,   std::move(*policies), std::move(*rules), options.include, options.exclude,
             *as_of, policy_paths};
     s.data_paths.insert(s.data_paths.end(), rules_paths.begin(), rules_paths.end());
     if (*config) {

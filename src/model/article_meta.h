@@ -86,9 +86,9 @@ std::string_view to_string(FrontMatterKind k);
 // implied by the parser (HTML <body> without a tag) has open_begin ==
 // open_end; an element without an end tag has close_begin == close_end.
 struct ElementSpan {
-    std::string tag;      // lower case for HTML, as written for XML
-    std::string id;       // id attribute, or ""
-    std::string classes;  // class attribute as written, or ""
+    std::string tag;              // lower case for HTML, as written for XML
+    std::string id;               // id attribute, or ""
+    std::string classes;          // class attribute as written, or ""
     std::size_t open_begin = 0;   // '<' of the start tag
     std::size_t open_end = 0;     // one past its '>'
     std::size_t close_begin = 0;  // '<' of the end tag

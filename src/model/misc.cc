@@ -101,9 +101,12 @@ std::string_view to_string(FrontMatterKind k) {
 
 std::string_view to_string(Confidence c) {
     switch (c) {
-        case Confidence::low: return "low";
-        case Confidence::medium: return "medium";
-        case Confidence::high: return "high";
+        case Confidence::low:
+            return "low";
+        case Confidence::medium:
+            return "medium";
+        case Confidence::high:
+            return "high";
     }
     return "?";
 }

@@ -296,8 +296,8 @@ Seen check_low_confidence(const Facts& f) {
     if (f.meta.published_confidence != Confidence::low)
         return {false, seen};
     bool review = f.policy.low_confidence == LowConfidence::review;
-    return {review, seen + (review ? "; policy sends such dates to review"
-                                   : "; policy stamps such dates")};
+    return {review,
+            seen + (review ? "; policy sends such dates to review" : "; policy stamps such dates")};
 }
 
 Seen check_policy(const PolicyCondition& c, const Facts& f) {

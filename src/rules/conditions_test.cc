@@ -244,8 +244,9 @@ TEST_F(Conditions, LowConfidenceDateFollowsThePolicy) {
     m.published_confidence = Confidence::low;
     Probe p = probe("<low-confidence-date/>", m);
     EXPECT_TRUE(p.matched);
-    EXPECT_EQ(p.reasons, std::vector<std::string>{"low-confidence date: yes (low confidence "
-                                                  "(dateline); policy sends such dates to review)"});
+    EXPECT_EQ(p.reasons,
+              std::vector<std::string>{"low-confidence date: yes (low confidence "
+                                       "(dateline); policy sends such dates to review)"});
     m_policy.low_confidence = LowConfidence::stamp;
     EXPECT_FALSE(matches("<low-confidence-date/>", m));
     EXPECT_FALSE(matches("<low-confidence-date/>", article("b.html", "")));

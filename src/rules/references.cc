@@ -38,7 +38,7 @@ struct Unknown {
 };
 
 class Finder {
-public:
+  public:
     explicit Finder(const Known& known) : m_known(known) {}
 
     std::optional<Unknown> in(const std::vector<Condition>& conditions) {
@@ -52,26 +52,32 @@ public:
 
     std::optional<Unknown> operator()(const PublishedCondition& c) {
         for (const auto& ref : {c.before, c.after})
-            if (ref && (ref->kind == DateRef::Kind::era_start || ref->kind == DateRef::Kind::era_end))
+            if (ref &&
+                (ref->kind == DateRef::Kind::era_start || ref->kind == DateRef::Kind::era_end))
                 if (auto u = check("era", ref->era, m_known.eras))
                     return u;
         return std::nullopt;
     }
-    std::optional<Unknown> operator()(const EraCondition& c) { return check_all("era", c.ids, m_known.eras); }
+    std::optional<Unknown> operator()(const EraCondition& c) {
+        return check_all("era", c.ids, m_known.eras);
+    }
     std::optional<Unknown> operator()(const TagCondition& c) {
         return c.list.empty() ? std::nullopt : check("list", c.list, m_known.lists);
     }
     std::optional<Unknown> operator()(const PolicyCondition& c) {
         return check_all("policy", c.ids, m_known.policies);
     }
-    std::optional<Unknown> operator()(const Combinator& c) { return Finder(m_known).in(c.children); }
+    std::optional<Unknown> operator()(const Combinator& c) {
+        return Finder(m_known).in(c.children);
+    }
     template <typename Other>
     std::optional<Unknown> operator()(const Other&) {
         return std::nullopt;
     }
 
-private:
-    std::optional<Unknown> check(const char* what, const std::string& name, const std::set<std::string>& known) {
+  private:
+    std::optional<Unknown> check(const char* what, const std::string& name,
+                                 const std::set<std::string>& known) {
         if (known.count(name))
             return std::nullopt;
         return Unknown{what, name, m_line};
@@ -96,11 +102,13 @@ Error unknown_name_error(const Rule& rule, const Unknown& u, const std::set<std:
     if (u.what == "era")
         names.insert(names.begin(), "current");  // era:current is always valid
     std::string hint = closest_match(u.name, names);
-    std::string expected = hint.empty() ? fmt::format("(the loaded policies define: {})", join(names, ", "))
-                                        : fmt::format("(did you mean '{}'?)", hint);
-    return make_error_at(rule.file, u.line, col == std::string::npos ? 0 : static_cast<int>(col) + 1,
-                         fmt::format("rule '{}' names {} '{}', which no loaded policy defines {}", rule.id,
-                                     u.what, u.name, expected),
+    std::string expected = hint.empty()
+                               ? fmt::format("(the loaded policies define: {})", join(names, ", "))
+                               : fmt::format("(did you mean '{}'?)", hint);
+    return make_error_at(rule.file, u.line,
+                         col == std::string::npos ? 0 : static_cast<int>(col) + 1,
+                         fmt::format("rule '{}' names {} '{}', which no loaded policy defines {}",
+                                     rule.id, u.what, u.name, expected),
                          line);
 }
 

@@ -17,7 +17,8 @@ Setup bundled_setup() {
     o.rules_paths = {std::string(ARCHTAG_SOURCE_DIR) + "/rules"};
     o.as_of = "2026-11-23";
     auto s = load_setup(o, ARCHTAG_SOURCE_DIR);
-    if (!s) std::abort();
+    if (!s)
+        std::abort();
     return std::move(*s);
 }
 

@@ -42,7 +42,8 @@ TEST(Explain, ShowsSourcesRulesAndNotices) {
     Outcome r = archtag(with_data({"explain", a.path("2016-02-29-dodgers.md"), "--root", a.root()}),
                         a.root());
     EXPECT_EQ(r.code, 0) << r.err;
-    EXPECT_NE(r.out.find("2016-02-29  [front-matter:date, high confidence]"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("2016-02-29  [front-matter:date, high confidence]"), std::string::npos)
+        << r.out;
     EXPECT_NE(r.out.find("predates-current-management"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("This article is more than 10 years old"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("era:         gothamist"), std::string::npos) << r.out;
