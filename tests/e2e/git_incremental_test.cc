@@ -24,33 +24,6 @@ std::string recent_story(const std::string& title) {
 const std::string k_almost_a_year =
     "---\ntitle: Last year's tamales\ndate: 2025-11-20\npublication: LAist\n---\nLines.\n";
 
-std::string sh(const std::string& command, const std::string& cwd) {
-    std::string full = "cd '" + cwd + "' && " + command + " 2>&1";
-    FILE* pipe = popen(full.c_str(), "r");
-    std::string out;
-    char buf[4096];
-    for (std::size_t n; pipe && (n = fread(buf, 1, sizeof buf, pipe)) > 0;)
-        out.append(buf, n);
-    int status = pipe ? pclose(pipe) : -1;
-    EXPECT_EQ(status, 0) << command << "\n" << out;
-    return out;
-}
-
-class GitArchive : public TempArchive {
-  public:
-    GitArchive() {
-        git("init -q -b main .");
-        git("config user.name 'Desk Editor'");
-        git("config user.email desk@example.com");
-    }
-    std::string git(const std::string& args) const { return sh("git " + args, root()); }
-    std::string head() const { return git("rev-parse HEAD"); }
-    void commit(const std::string& message = "import") const {
-        git("add -A");
-        git("commit -q -m '" + message + "'");
-    }
-};
-
 std::vector<std::string> sweep(const std::string& archive, const std::string& as_of,
                                std::vector<std::string> extra = {},
                                const std::string& policy = source_dir() + "/policies/laist.xml") {

@@ -29,35 +29,6 @@ const std::string k_recent_story =
 
 const std::string k_main = "refs/heads/main";
 
-// Runs a shell command in `cwd`; returns its stdout (stderr goes with it).
-std::string sh(const std::string& command, const std::string& cwd) {
-    std::string full = "cd '" + cwd + "' && " + command + " 2>&1";
-    FILE* pipe = popen(full.c_str(), "r");
-    std::string out;
-    char buf[4096];
-    for (std::size_t n; pipe && (n = fread(buf, 1, sizeof buf, pipe)) > 0;)
-        out.append(buf, n);
-    int status = pipe ? pclose(pipe) : -1;
-    EXPECT_EQ(status, 0) << command << "\n" << out;
-    return out;
-}
-
-// A git work tree in a temporary folder, with one commit of `files`.
-class GitArchive : public TempArchive {
-  public:
-    GitArchive() {
-        git("init -q -b main .");
-        git("config user.name 'Desk Editor'");
-        git("config user.email desk@example.com");
-    }
-    std::string git(const std::string& args) const { return sh("git " + args, root()); }
-    std::string head() const { return git("rev-parse HEAD"); }
-    void commit(const std::string& message = "import") const {
-        git("add -A");
-        git("commit -q -m '" + message + "'");
-    }
-};
-
 std::vector<std::string> data_args() {
     return {"--as-of", "2026-11-23",           "--policy", source_dir() + "/policies/laist.xml",
             "--rules", source_dir() + "/rules"};

@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 
 #include <boost/filesystem.hpp>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -64,6 +65,29 @@ Outcome archtag(const std::vector<std::string>& args, const std::string& cwd) {
     fs::remove(tmp.string() + ".out");
     fs::remove(tmp.string() + ".err");
     return r;
+}
+
+std::string sh(const std::string& command, const std::string& cwd) {
+    std::string full = "cd " + quote(cwd) + " && " + command + " 2>&1";
+    FILE* pipe = popen(full.c_str(), "r");
+    std::string out;
+    char buf[4096];
+    for (std::size_t n; pipe && (n = fread(buf, 1, sizeof buf, pipe)) > 0;)
+        out.append(buf, n);
+    int status = pipe ? pclose(pipe) : -1;
+    EXPECT_EQ(status, 0) << command << "\n" << out;
+    return out;
+}
+
+GitArchive::GitArchive() {
+    git("init -q -b main .");
+    git("config user.name 'Desk Editor'");
+    git("config user.email desk@example.com");
+}
+
+void GitArchive::commit(const std::string& message) const {
+    git("add -A");
+    git("commit -q -m '" + message + "'");
 }
 
 std::string source_dir() {

@@ -28,6 +28,19 @@ class TempArchive {
     std::string m_root;
 };
 
+// Runs a shell command in `cwd` and returns its output (stderr included);
+// a non-zero exit fails the current test.
+std::string sh(const std::string& command, const std::string& cwd);
+
+// A git work tree in a temporary folder, with a test identity configured.
+class GitArchive : public TempArchive {
+  public:
+    GitArchive();
+    std::string git(const std::string& args) const { return sh("git " + args, root()); }
+    std::string head() const { return git("rev-parse HEAD"); }
+    void commit(const std::string& message = "import") const;
+};
+
 // Runs `archtag ARGS...` with the working directory `cwd`.
 Outcome archtag(const std::vector<std::string>& args, const std::string& cwd);
 

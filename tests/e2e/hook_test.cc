@@ -55,13 +55,6 @@ Shell run(const std::string& command, const std::string& cwd) {
     return r;
 }
 
-// Runs a command that must succeed; returns its output.
-std::string sh(const std::string& command, const std::string& cwd) {
-    Shell r = run(command, cwd);
-    EXPECT_EQ(r.code, 0) << command << "\n" << r.out;
-    return r.out;
-}
-
 std::string binary() {
     return quote(ARCHTAG_BINARY);
 }
