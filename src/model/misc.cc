@@ -157,33 +157,36 @@ const Owner* Policy::owner_by_id(const std::string& id) const {
     return nullptr;
 }
 
-RunSummary summarize(const std::vector<ArticleResult>& results) {
-    RunSummary s;
-    for (const ArticleResult& r : results) {
-        ++s.articles;
-        if (r.error)
-            ++s.errors;
-        if (r.decision.review())
-            ++s.flagged;
-        if (r.pending())
-            ++s.pending;
-        for (const StampChange& c : r.plan.changes) {
-            switch (c.change) {
-                case Change::add:
-                    ++s.added;
-                    break;
-                case Change::update:
-                    ++s.updated;
-                    break;
-                case Change::remove:
-                    ++s.removed;
-                    break;
-                case Change::keep:
-                    ++s.kept;
-                    break;
-            }
+void RunSummary::add(const ArticleResult& r) {
+    ++articles;
+    if (r.error)
+        ++errors;
+    if (r.decision.review())
+        ++flagged;
+    if (r.pending())
+        ++pending;
+    for (const StampChange& c : r.plan.changes) {
+        switch (c.change) {
+            case Change::add:
+                ++added;
+                break;
+            case Change::update:
+                ++updated;
+                break;
+            case Change::remove:
+                ++removed;
+                break;
+            case Change::keep:
+                ++kept;
+                break;
         }
     }
+}
+
+RunSummary summarize(const std::vector<ArticleResult>& results) {
+    RunSummary s;
+    for (const ArticleResult& r : results)
+        s.add(r);
     return s;
 }
 

@@ -32,6 +32,9 @@ struct RunSummary {
     std::size_t flagged = 0;
     std::size_t pending = 0;  // articles whose bytes would change
     std::size_t added = 0, updated = 0, removed = 0, kept = 0;
+
+    // Counts one more article, so totals need not keep the articles.
+    void add(const ArticleResult& result);
 };
 
 RunSummary summarize(const std::vector<ArticleResult>& results);

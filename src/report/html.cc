@@ -3,10 +3,14 @@
 // with textContent, so nothing from an article is ever parsed as markup.
 #include <nlohmann/json.hpp>
 
+#include <cassert>
+
 #include "report/html_page.h"
+#include "report/json_stream.h"
 #include "report/outcome.h"
 #include "report/reason.h"
 #include "report/report.h"
+#include "report/writers.h"
 #include "util/strings.h"
 
 namespace archtag::report {
@@ -51,9 +55,7 @@ json row_json(const ArticleResult& r, std::string_view as_of) {
                         static_cast<int>(outcome_of(r)), notices_of(r), reason(r, as_of), r.diff});
 }
 
-json data_json(const RunInfo& run, const std::vector<ArticleResult>& results,
-               const std::vector<EraMark>& eras) {
-    RunSummary s = summarize(results);
+json data_json(const RunInfo& run, const RunSummary& s, const std::vector<EraMark>& eras) {
     json j;
     j["run"] = {{"command", run.command},
                 {"archive", run.archive},
@@ -73,12 +75,54 @@ json data_json(const RunInfo& run, const std::vector<ArticleResult>& results,
     for (const EraMark& e : eras)
         marks.push_back(json::array({e.publication, e.era, e.from}));
     j["eras"] = marks;
-    json rows = json::array();
-    for (const ArticleResult& r : results)
-        rows.push_back(row_json(r, run.as_of));
-    j["rows"] = std::move(rows);
+    j["rows"] = json::array();
     return j;
 }
+
+std::string dumped(const json& j) {
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+// The keys sort as eras, outcomes, rows, run, summary: the totals come after
+// the rows. The first `"rows":` is the key: the only strings before it are
+// inside arrays, and a quote inside a string is escaped.
+constexpr std::string_view k_rows_key = "\"rows\":";
+
+// script_safe_json works piece by piece: it changes nothing that spans two
+// JSON tokens, and the pieces are cut between tokens.
+class HtmlWriter final : public ReportWriter {
+  public:
+    HtmlWriter(std::ostream& out, const RunInfo& run, std::vector<EraMark> eras)
+        : m_out(out), m_run(run), m_eras(std::move(eras)), m_rows(out, JsonArrayWriter::k_compact) {
+        m_out << k_page_head << "<script type=\"application/json\" id=\"report-data\">"
+              << script_safe_json(halves().head);
+    }
+
+    void add(const ArticleResult& result) override {
+        assert(!m_finished);
+        m_summary.add(result);
+        m_rows.add(script_safe_json(dumped(row_json(result, m_run.as_of))));
+    }
+
+    void finish() override {
+        assert(!m_finished);
+        m_finished = true;
+        m_rows.close();
+        m_out << script_safe_json(halves().tail) << "</script>\n" << k_page_tail;
+    }
+
+  private:
+    JsonHalves halves() const {
+        return split_at_array(dumped(data_json(m_run, m_summary, m_eras)), k_rows_key);
+    }
+
+    std::ostream& m_out;
+    RunInfo m_run;
+    std::vector<EraMark> m_eras;  // a few per publication, not per article
+    JsonArrayWriter m_rows;
+    RunSummary m_summary;
+    bool m_finished = false;
+};
 
 }  // namespace
 
@@ -102,13 +146,14 @@ std::string script_safe_json(std::string_view dumped) {
     return out;
 }
 
+std::unique_ptr<ReportWriter> html_writer(std::ostream& out, const RunInfo& run,
+                                          std::vector<EraMark> eras) {
+    return std::make_unique<HtmlWriter>(out, run, std::move(eras));
+}
+
 void print_html(std::ostream& out, const RunInfo& run, const std::vector<ArticleResult>& results,
                 const std::vector<EraMark>& eras) {
-    std::string data =
-        data_json(run, results, eras).dump(-1, ' ', false, json::error_handler_t::replace);
-    out << k_page_head << "<script type=\"application/json\" id=\"report-data\">"
-        << script_safe_json(data) << "</script>\n"
-        << k_page_tail;
+    write_all(html_writer(out, run, eras), results);
 }
 
 }  // namespace archtag::report

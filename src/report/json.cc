@@ -2,8 +2,12 @@
 // the schema: add fields freely, never rename or remove them within /1.
 #include <nlohmann/json.hpp>
 
+#include <cassert>
+
+#include "report/json_stream.h"
 #include "report/reason.h"
 #include "report/report.h"
+#include "report/writers.h"
 
 namespace archtag::report {
 
@@ -73,16 +77,60 @@ json run_json(const RunInfo& run) {
             {"as_of", run.as_of},     {"written", run.written}};
 }
 
+std::string dumped(const json& j) {
+    return j.dump(2, ' ', false, json::error_handler_t::replace);
+}
+
+// The document as print_json always dumped it, with no article in it.
+std::string document_without_articles(const RunInfo& run, const RunSummary& summary) {
+    json j = run_json(run);
+    j["summary"] = summary_json(summary);
+    j["articles"] = json::array();
+    return dumped(j);
+}
+
+// "articles" sorts after "archive" and before every other key, so the head
+// is known before the first article and the tail only after the last.
+constexpr std::string_view k_articles_key = "\n  \"articles\": ";
+constexpr int k_articles_indent = 2;
+
+class JsonWriter final : public ReportWriter {
+  public:
+    JsonWriter(std::ostream& out, const RunInfo& run)
+        : m_out(out), m_run(run), m_articles(out, k_articles_indent) {
+        m_out << split_at_array(document_without_articles(m_run, {}), k_articles_key).head;
+    }
+
+    void add(const ArticleResult& result) override {
+        assert(!m_finished);
+        m_summary.add(result);
+        m_articles.add(dumped(article_json(result, m_run.as_of)));
+    }
+
+    void finish() override {
+        assert(!m_finished);
+        m_finished = true;
+        m_articles.close();
+        m_out << split_at_array(document_without_articles(m_run, m_summary), k_articles_key).tail
+              << '\n';
+    }
+
+  private:
+    std::ostream& m_out;
+    RunInfo m_run;
+    JsonArrayWriter m_articles;
+    RunSummary m_summary;
+    bool m_finished = false;
+};
+
 }  // namespace
 
+std::unique_ptr<ReportWriter> json_writer(std::ostream& out, const RunInfo& run) {
+    return std::make_unique<JsonWriter>(out, run);
+}
+
 void print_json(std::ostream& out, const RunInfo& run, const std::vector<ArticleResult>& results) {
-    json j = run_json(run);
-    j["summary"] = summary_json(summarize(results));
-    json articles = json::array();
-    for (const ArticleResult& r : results)
-        articles.push_back(article_json(r, run.as_of));
-    j["articles"] = std::move(articles);
-    out << j.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+    write_all(json_writer(out, run), results);
 }
 
 void print_explain_json(std::ostream& out, const RunInfo& run, const ArticleResult& r) {
@@ -123,7 +171,7 @@ void print_explain_json(std::ostream& out, const RunInfo& run, const ArticleResu
                          {"effect", t.effect}});
     a["trace"] = trace;
     j["article"] = a;
-    out << j.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+    out << dumped(j) << '\n';
 }
 
 }  // namespace archtag::report

@@ -1,6 +1,9 @@
 #pragma once
 // Printers over the pipeline's findings. Every printer consumes the same
-// ArticleResult list, so text and JSON always say the same facts.
+// ArticleResults, so text and JSON always say the same facts. The writers
+// take them one at a time, so a sweep of a million articles need not keep
+// them; the print_* functions over a list are the same writers.
+#include <memory>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -22,6 +25,33 @@ struct RunInfo {
     std::string version;   // archtag version
 };
 
+// Receives results one at a time, in report order, printing as it goes, and
+// keeps no per-article data in memory (sections that come later in the text
+// report are spooled to a temporary file); finish() prints what follows the
+// rows (totals, closing brackets). add() after finish() is a bug.
+class ReportWriter {
+  public:
+    virtual ~ReportWriter() = default;
+    virtual void add(const ArticleResult& result) = 0;
+    virtual void finish() = 0;
+};
+
+// Where an editorial era begins, for the HTML chart's boundary lines.
+struct EraMark {
+    std::string publication;  // display name
+    std::string era;          // era name
+    std::string from;         // first day, 2018-02-23
+};
+
+std::unique_ptr<ReportWriter> text_writer(std::ostream& out, const RunInfo& run,
+                                          Verbosity verbosity = Verbosity::changes,
+                                          Colour colour = Colour::no);
+std::unique_ptr<ReportWriter> json_writer(std::ostream& out, const RunInfo& run);
+std::unique_ptr<ReportWriter> csv_writer(std::ostream& out, const RunInfo& run);
+std::unique_ptr<ReportWriter> sarif_writer(std::ostream& out, const RunInfo& run);
+std::unique_ptr<ReportWriter> html_writer(std::ostream& out, const RunInfo& run,
+                                          std::vector<EraMark> eras);
+
 // The editor's report: what would change (or changed), what needs review,
 // what could not be read, and a summary.
 // Each listed article carries a "why:" line (report/reason.h); a summary
@@ -36,13 +66,6 @@ std::string csv_field(std::string_view value);
 
 // SARIF 2.1.0: one result per pending change, review flag and error.
 void print_sarif(std::ostream& out, const RunInfo& run, const std::vector<ArticleResult>& results);
-
-// Where an editorial era begins, for the HTML chart's boundary lines.
-struct EraMark {
-    std::string publication;  // display name
-    std::string era;          // era name
-    std::string from;         // first day, 2018-02-23
-};
 
 // One self-contained page (inline CSS and JS, the data as embedded JSON):
 // totals, a chart by year and outcome with era boundaries, breakdowns per

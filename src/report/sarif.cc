@@ -4,11 +4,14 @@
 
 #include <fmt/format.h>
 
+#include <cassert>
 #include <cctype>
 #include <map>
 
+#include "report/json_stream.h"
 #include "report/reason.h"
 #include "report/report.h"
+#include "report/writers.h"
 #include "util/strings.h"
 
 namespace archtag::report {
@@ -72,42 +75,84 @@ std::string first_change_kind(const ArticleResult& r) {
     return "notice";
 }
 
-}  // namespace
+using Rules = std::map<std::string, std::string>;  // id -> description, sorted for stable output
 
-void print_sarif(std::ostream& out, const RunInfo& run, const std::vector<ArticleResult>& results) {
-    json found = json::array();
-    std::map<std::string, std::string> rules;  // id -> description, sorted for stable output
-    for (const ArticleResult& r : results) {
-        std::string why = reason(r, run.as_of);
-        if (r.error) {
-            rules.emplace("unreadable", "The article could not be processed.");
-            found.push_back(result("unreadable", "error", why, r, std::max(1, r.error->line)));
-            continue;
-        }
-        if (r.pending()) {
-            std::string id = first_change_kind(r);
-            rules.emplace(id, "The article's notices do not match what the rules decide.");
-            found.push_back(
-                result(id, "warning", change_words(r, run.written) + ": " + why + ".", r));
-        }
-        for (const Flag& f : r.decision.flags) {
-            rules.emplace(f.code, "Flagged for an editor's review.");
-            found.push_back(result(f.code, sarif_level(f.level), f.message, r));
-        }
-    }
+json document(const RunInfo& run, const Rules& rules) {
     json rule_list = json::array();
     for (const auto& [id, text] : rules)
         rule_list.push_back({{"id", id}, {"shortDescription", {{"text", text}}}});
-    json j = {
-        {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-        {"version", "2.1.0"},
-        {"runs",
-         json::array({{{"tool",
-                        {{"driver",
-                          {{"name", "archtag"}, {"version", run.version}, {"rules", rule_list}}}}},
-                       {"properties", {{"command", run.command}, {"as_of", run.as_of}}},
-                       {"results", found}}})}};
-    out << j.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+    json driver = {{"name", "archtag"}, {"version", run.version}, {"rules", rule_list}};
+    json the_run = {{"tool", {{"driver", driver}}},
+                    {"properties", {{"command", run.command}, {"as_of", run.as_of}}},
+                    {"results", json::array()}};
+    return {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+            {"version", "2.1.0"},
+            {"runs", json::array({the_run})}};
+}
+
+std::string dumped(const json& j) {
+    return j.dump(2, ' ', false, json::error_handler_t::replace);
+}
+
+// In the one run, "results" sorts after "properties" and before "tool",
+// whose rules are known only after the last result.
+constexpr std::string_view k_results_key = "\n      \"results\": ";
+constexpr int k_results_indent = 6;
+
+class SarifWriter final : public ReportWriter {
+  public:
+    SarifWriter(std::ostream& out, const RunInfo& run)
+        : m_out(out), m_run(run), m_results(out, k_results_indent) {
+        m_out << split_at_array(dumped(document(m_run, {})), k_results_key).head;
+    }
+
+    void add(const ArticleResult& r) override {
+        assert(!m_finished);
+        std::string why = reason(r, m_run.as_of);
+        if (r.error) {
+            m_rules.emplace("unreadable", "The article could not be processed.");
+            put(result("unreadable", "error", why, r, std::max(1, r.error->line)));
+            return;
+        }
+        if (r.pending())
+            add_change(r, why);
+        for (const Flag& f : r.decision.flags) {
+            m_rules.emplace(f.code, "Flagged for an editor's review.");
+            put(result(f.code, sarif_level(f.level), f.message, r));
+        }
+    }
+
+    void finish() override {
+        assert(!m_finished);
+        m_finished = true;
+        m_results.close();
+        m_out << split_at_array(dumped(document(m_run, m_rules)), k_results_key).tail << '\n';
+    }
+
+  private:
+    void add_change(const ArticleResult& r, const std::string& why) {
+        std::string id = first_change_kind(r);
+        m_rules.emplace(id, "The article's notices do not match what the rules decide.");
+        put(result(id, "warning", change_words(r, m_run.written) + ": " + why + ".", r));
+    }
+
+    void put(const json& found) { m_results.add(dumped(found)); }
+
+    std::ostream& m_out;
+    RunInfo m_run;
+    JsonArrayWriter m_results;
+    Rules m_rules;  // one per rule id, not per article
+    bool m_finished = false;
+};
+
+}  // namespace
+
+std::unique_ptr<ReportWriter> sarif_writer(std::ostream& out, const RunInfo& run) {
+    return std::make_unique<SarifWriter>(out, run);
+}
+
+void print_sarif(std::ostream& out, const RunInfo& run, const std::vector<ArticleResult>& results) {
+    write_all(sarif_writer(out, run), results);
 }
 
 }  // namespace archtag::report

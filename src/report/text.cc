@@ -4,10 +4,13 @@
 #include <fmt/ostream.h>
 
 #include <algorithm>
+#include <array>
+#include <cassert>
 
 #include "report/outcome.h"
 #include "report/reason.h"
 #include "report/report.h"
+#include "report/writers.h"
 #include "util/strings.h"
 
 namespace archtag::report {
@@ -92,21 +95,25 @@ void print_article(std::ostream& out, const RunInfo& run, const ArticleResult& r
     fmt::print(out, "      why: {}\n", reason(r, run.as_of));
 }
 
-std::size_t count(const std::vector<ArticleResult>& results, Outcome o) {
-    return static_cast<std::size_t>(
-        std::count_if(results.begin(), results.end(),
-                      [o](const ArticleResult& r) { return outcome_of(r) == o; }));
-}
+// Articles by outcome, counted as they pass.
+class OutcomeCounts {
+  public:
+    void add(const ArticleResult& r) { ++m_counts[static_cast<std::size_t>(outcome_of(r))]; }
+    std::size_t operator[](Outcome o) const { return m_counts[static_cast<std::size_t>(o)]; }
+
+  private:
+    std::array<std::size_t, static_cast<std::size_t>(Outcome::error) + 1> m_counts{};
+};
 
 // The totals an editor looks for first, one per line, numbers aligned.
-void print_summary_table(std::ostream& out, const RunInfo& run,
-                         const std::vector<ArticleResult>& results, const RunSummary& s) {
+void print_summary_table(std::ostream& out, const RunInfo& run, const OutcomeCounts& outcomes,
+                         const RunSummary& s) {
     bool done = run.written;
     std::vector<std::pair<std::string, std::size_t>> rows{
         {"articles", s.articles},
-        {done ? "stamped" : "to stamp", count(results, Outcome::stamped)},
-        {done ? "updated" : "to update", count(results, Outcome::updated)},
-        {done ? "removed" : "to remove", count(results, Outcome::removed)},
+        {done ? "stamped" : "to stamp", outcomes[Outcome::stamped]},
+        {done ? "updated" : "to update", outcomes[Outcome::updated]},
+        {done ? "removed" : "to remove", outcomes[Outcome::removed]},
         {"for review", s.flagged},
         {"errors", s.errors}};
     std::size_t width = 0;
@@ -123,6 +130,94 @@ bool needs_listing(const ArticleResult& r, Verbosity verbosity) {
     return verbosity == Verbosity::all || r.pending();
 }
 
+// A section printed after the rows, collected on the way.
+class Section {
+  public:
+    Section(std::string heading, std::size_t spool_limit, Spool::OpenFile open_file)
+        : m_heading(std::move(heading)), m_lines(spool_limit, open_file) {}
+
+    void add(std::string_view line) { m_lines.append(line); }
+
+    void print(std::ostream& out) {
+        if (m_lines.empty())
+            return;
+        fmt::print(out, "\n{}\n", m_heading);
+        Status copied = m_lines.copy_to(out);
+        if (!copied)
+            fmt::print(out, "  warning: this section may be incomplete: {}\n",
+                       copied.error().message);
+    }
+
+  private:
+    std::string m_heading;
+    Spool m_lines;
+};
+
+class TextWriter final : public ReportWriter {
+  public:
+    TextWriter(std::ostream& out, const RunInfo& run, Verbosity verbosity, Colour colour,
+               std::size_t spool_limit, Spool::OpenFile open_file)
+        : m_out(out),
+          m_run(run),
+          m_verbosity(verbosity),
+          m_colour(colour),
+          m_review(paint("For review:", k_yellow, colour), spool_limit, open_file),
+          m_errors(paint("Could not process:", k_red, colour), spool_limit, open_file) {
+        fmt::print(m_out, "archtag {} {} (as of {})\n", run.command, run.archive, run.as_of);
+    }
+
+    void add(const ArticleResult& r) override {
+        assert(!m_finished);
+        m_summary.add(r);
+        m_outcomes.add(r);
+        if (needs_listing(r, m_verbosity))
+            list(r);
+        spool_later_lines(r);
+    }
+
+    void finish() override {
+        assert(!m_finished);
+        m_finished = true;
+        m_review.print(m_out);
+        m_errors.print(m_out);
+        print_summary_table(m_out, m_run, m_outcomes, m_summary);
+        fmt::print(m_out, "\n{}\n",
+                   paint(summary_line(m_summary, m_run.written), k_bold, m_colour));
+        if (!m_run.written && m_summary.pending > 0 &&
+            (m_run.command == "sweep" || m_run.command == "unstamp"))
+            fmt::print(m_out, "Dry run: no file was changed. Run again with --write to apply.\n");
+    }
+
+  private:
+    void list(const ArticleResult& r) {
+        if (!m_listed)
+            fmt::print(m_out, "\n{}:\n", m_run.written ? "Changed" : "Would change");
+        m_listed = true;
+        print_article(m_out, m_run, r, m_verbosity, m_colour);
+    }
+
+    void spool_later_lines(const ArticleResult& r) {
+        if (r.error) {
+            m_errors.add(fmt::format("  {}\n", r.error->headline()));
+            return;
+        }
+        for (const Flag& f : r.decision.flags)
+            m_review.add(
+                fmt::format("  {}: {} {}: {}\n", r.path, to_string(f.level), f.code, f.message));
+    }
+
+    std::ostream& m_out;
+    RunInfo m_run;
+    Verbosity m_verbosity;
+    Colour m_colour;
+    Section m_review;
+    Section m_errors;
+    RunSummary m_summary;
+    OutcomeCounts m_outcomes;
+    bool m_listed = false;
+    bool m_finished = false;
+};
+
 }  // namespace
 
 std::string summary_line(const RunSummary& s, bool written) {
@@ -137,46 +232,20 @@ std::string summary_line(const RunSummary& s, bool written) {
     return line;
 }
 
+std::unique_ptr<ReportWriter> text_writer(std::ostream& out, const RunInfo& run,
+                                          Verbosity verbosity, Colour colour,
+                                          std::size_t spool_limit, Spool::OpenFile open_file) {
+    return std::make_unique<TextWriter>(out, run, verbosity, colour, spool_limit, open_file);
+}
+
+std::unique_ptr<ReportWriter> text_writer(std::ostream& out, const RunInfo& run,
+                                          Verbosity verbosity, Colour colour) {
+    return text_writer(out, run, verbosity, colour, Spool::k_memory_limit, std::tmpfile);
+}
+
 void print_text(std::ostream& out, const RunInfo& run, const std::vector<ArticleResult>& results,
                 Verbosity verbosity, Colour colour) {
-    fmt::print(out, "archtag {} {} (as of {})\n", run.command, run.archive, run.as_of);
-
-    bool any = false;
-    for (const ArticleResult& r : results) {
-        if (!needs_listing(r, verbosity))
-            continue;
-        if (!any)
-            fmt::print(out, "\n{}:\n", run.written ? "Changed" : "Would change");
-        any = true;
-        print_article(out, run, r, verbosity, colour);
-    }
-
-    bool header = false;
-    for (const ArticleResult& r : results) {
-        if (r.error || r.decision.flags.empty())
-            continue;
-        if (!header)
-            fmt::print(out, "\n{}\n", paint("For review:", k_yellow, colour));
-        header = true;
-        for (const Flag& f : r.decision.flags)
-            fmt::print(out, "  {}: {} {}: {}\n", r.path, to_string(f.level), f.code, f.message);
-    }
-
-    header = false;
-    for (const ArticleResult& r : results) {
-        if (!r.error)
-            continue;
-        if (!header)
-            fmt::print(out, "\n{}\n", paint("Could not process:", k_red, colour));
-        header = true;
-        fmt::print(out, "  {}\n", r.error->headline());
-    }
-
-    const RunSummary s = summarize(results);
-    print_summary_table(out, run, results, s);
-    fmt::print(out, "\n{}\n", paint(summary_line(s, run.written), k_bold, colour));
-    if (!run.written && s.pending > 0 && (run.command == "sweep" || run.command == "unstamp"))
-        fmt::print(out, "Dry run: no file was changed. Run again with --write to apply.\n");
+    write_all(text_writer(out, run, verbosity, colour), results);
 }
 
 void print_commit_text(std::ostream& out, const std::string& branch, const std::string& commit_id) {

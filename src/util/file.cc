@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <cerrno>
 #include <cstring>
+#include <utility>
 
 namespace archtag {
 
@@ -83,6 +84,19 @@ Expected<std::string> read_file(const std::string& path, std::uint64_t max_bytes
 }
 
 Status write_file_atomic(const std::string& path, std::string_view bytes) {
+    auto file = AtomicFile::create(path);
+    if (!file)
+        return fail(file.error());
+    if (Status s = file->append(bytes); !s)
+        return s;
+    return file->commit();
+}
+
+namespace {
+constexpr std::size_t k_write_chunk = 1u << 20;
+}
+
+Expected<AtomicFile> AtomicFile::create(const std::string& path) {
     std::string tmp = path + ".archtag-tmp-XXXXXX";
     int fd = ::mkstemp(tmp.data());
     if (fd < 0)
@@ -92,18 +106,73 @@ Status write_file_atomic(const std::string& path, std::string_view bytes) {
     // an existing one keeps its own bits.
     mode_t mode = ::stat(path.c_str(), &st) == 0 ? (st.st_mode & 07777) : (0666 & ~process_umask());
     ::fchmod(fd, mode);
-    bool written = write_all(fd, bytes) && ::fsync(fd) == 0;
-    Error e = written ? Error{} : system_error(path, "cannot write");
-    if (::close(fd) != 0 && written) {
-        written = false;
-        e = system_error(path, "cannot close");
+    return AtomicFile(path, std::move(tmp), fd);
+}
+
+AtomicFile::AtomicFile(AtomicFile&& other) noexcept
+    : m_path(std::move(other.m_path)),
+      m_temporary(std::move(other.m_temporary)),
+      m_fd(std::exchange(other.m_fd, -1)),
+      m_buffer(std::move(other.m_buffer)),
+      m_failed(other.m_failed) {}
+
+AtomicFile& AtomicFile::operator=(AtomicFile&& other) noexcept {
+    if (this != &other) {
+        AtomicFile old(std::move(*this));  // its destructor drops what this held
+        m_path = std::move(other.m_path);
+        m_temporary = std::move(other.m_temporary);
+        m_fd = std::exchange(other.m_fd, -1);
+        m_buffer = std::move(other.m_buffer);
+        m_failed = other.m_failed;
     }
-    if (written && ::rename(tmp.c_str(), path.c_str()) != 0) {
+    return *this;
+}
+
+AtomicFile::~AtomicFile() {
+    if (m_fd >= 0) {
+        ::close(m_fd);
+        ::unlink(m_temporary.c_str());
+    }
+}
+
+Status AtomicFile::flush_buffer() {
+    if (m_failed)
+        return fail(make_error(m_path, "an earlier write failed"));
+    bool written = write_all(m_fd, m_buffer);
+    m_buffer.clear();
+    if (!written) {
+        m_failed = true;
+        return fail(system_error(m_path, "cannot write"));
+    }
+    return ok();
+}
+
+Status AtomicFile::append(std::string_view bytes) {
+    if (m_fd < 0)
+        return fail(make_error(m_path, "written after it was committed"));
+    m_buffer.append(bytes);
+    if (m_buffer.size() < k_write_chunk)
+        return ok();
+    return flush_buffer();
+}
+
+Status AtomicFile::commit() {
+    if (m_fd < 0)
+        return fail(make_error(m_path, "committed twice"));
+    Status flushed = flush_buffer();
+    bool written = flushed && ::fsync(m_fd) == 0;
+    Error e = !flushed ? flushed.error() : written ? Error{} : system_error(m_path, "cannot write");
+    if (::close(m_fd) != 0 && written) {
         written = false;
-        e = system_error(path, "cannot replace");
+        e = system_error(m_path, "cannot close");
+    }
+    m_fd = -1;
+    if (written && ::rename(m_temporary.c_str(), m_path.c_str()) != 0) {
+        written = false;
+        e = system_error(m_path, "cannot replace");
     }
     if (!written) {
-        ::unlink(tmp.c_str());
+        ::unlink(m_temporary.c_str());
         return fail(e);
     }
     return ok();

@@ -40,6 +40,33 @@ TEST(File, NewFileGetsUmaskModeNotTemporaryMode) {
     EXPECT_EQ(st.st_mode & 0777, 0666u & ~mask);
 }
 
+TEST(File, AtomicFileAppearsWholeOnlyWhenCommitted) {
+    std::string dir = temp_dir();
+    std::string path = dir + "/report.json";
+    ASSERT_TRUE(write_file_atomic(path, "old"));
+    std::string piece(300000, 'x');
+    {
+        auto file = AtomicFile::create(path);
+        ASSERT_TRUE(file.has_value());
+        for (int i = 0; i < 5; ++i)
+            ASSERT_TRUE(file->append(piece));
+        EXPECT_EQ(*read_file(path), "old");  // not yet
+        ASSERT_TRUE(file->commit());
+        EXPECT_FALSE(file->append("late"));
+    }
+    EXPECT_EQ(read_file(path)->size(), 5 * piece.size());
+}
+
+TEST(File, AnAtomicFileNeverCommittedLeavesNothingBehind) {
+    std::string dir = temp_dir();
+    {
+        auto file = AtomicFile::create(dir + "/cache");
+        ASSERT_TRUE(file.has_value());
+        ASSERT_TRUE(file->append(std::string(3u << 20, 'y')));
+    }
+    EXPECT_EQ(std::system(("test -z \"$(ls -A " + dir + ")\"").c_str()), 0);
+}
+
 TEST(File, ReadRefusesHugeFiles) {
     std::string dir = temp_dir();
     std::string path = dir + "/big.md";

@@ -131,4 +131,9 @@ std::string with_thousands(std::size_t n) {
     return out;
 }
 
+bool looks_binary(std::string_view bytes) {
+    constexpr std::size_t k_first_few_bytes = 8000;
+    return bytes.substr(0, k_first_few_bytes).find('\0') != std::string_view::npos;
+}
+
 }  // namespace archtag

@@ -21,5 +21,8 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
 std::string_view detect_newline(std::string_view text);
 // 1,234,567
 std::string with_thousands(std::size_t n);
+// Whether git would take these bytes for binary content when no attribute
+// says: a NUL byte among the first 8000 bytes (git's buffer_is_binary).
+bool looks_binary(std::string_view bytes);
 
 }  // namespace archtag

@@ -36,4 +36,14 @@ TEST(Strings, Thousands) {
     EXPECT_EQ(with_thousands(1234567), "1,234,567");
 }
 
+TEST(Strings, LooksBinaryWhenANulByteIsAmongTheFirst8000Bytes) {
+    EXPECT_FALSE(looks_binary(""));
+    EXPECT_FALSE(looks_binary("caf\xc3\xa9 \xff\xfe text\r\n"));
+    EXPECT_TRUE(looks_binary(std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16)));
+    std::string text(8000, 'a');
+    EXPECT_FALSE(looks_binary(text + '\0'));  // byte 8001: git does not look that far
+    text[7999] = '\0';
+    EXPECT_TRUE(looks_binary(text));
+}
+
 }  // namespace archtag
