@@ -32,12 +32,36 @@ void Free::operator()(git_tree* p) const {
 void Free::operator()(git_config* p) const {
     git_config_free(p);
 }
+void Free::operator()(git_odb* p) const {
+    git_odb_free(p);
+}
+void Free::operator()(git_repository* p) const {
+    git_repository_free(p);
+}
 
 namespace {
 
+// libgit2 caches parsed objects per repository, but by default only objects
+// of at most 4 KiB: the tree of a folder holding thousands of articles is
+// far larger, so every lookup (a sweep's TreeCursor, update_tree, attribute
+// lookups walking a commit's folders) would read and parse it again. Trees up
+// to 4 MiB are cached instead; the cache as a whole stays bounded by
+// libgit2's total limit (GIT_OPT_SET_CACHE_MAX_SIZE, 256 MiB by default).
+// Blobs stay uncached: a sweep reads each article once, and caching them
+// would make memory grow with the archive instead of with the largest
+// article.
+void limit_object_cache() {
+    git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE,
+                     static_cast<std::size_t>(4) << 20);
+    git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_BLOB, static_cast<std::size_t>(0));
+}
+
 class LibGit2 {
   public:
-    LibGit2() { git_libgit2_init(); }
+    LibGit2() {
+        git_libgit2_init();
+        limit_object_cache();
+    }
     ~LibGit2() { git_libgit2_shutdown(); }
     LibGit2(const LibGit2&) = delete;
     LibGit2& operator=(const LibGit2&) = delete;
@@ -63,6 +87,19 @@ ObjectId to_id(const git_oid& oid) {
 
 bool from_id(const ObjectId& id, git_oid& out) {
     return id.hex.size() == GIT_OID_HEXSZ && git_oid_fromstr(&out, id.hex.c_str()) == 0;
+}
+
+EntryKind kind_of(std::uint32_t mode) {
+    switch (mode) {
+        case GIT_FILEMODE_BLOB_EXECUTABLE:
+            return EntryKind::executable;
+        case GIT_FILEMODE_LINK:
+            return EntryKind::symlink;
+        case GIT_FILEMODE_COMMIT:
+            return EntryKind::submodule;
+        default:
+            return EntryKind::file;
+    }
 }
 
 }  // namespace archtag::repo::detail

@@ -8,6 +8,7 @@
 
 #include "repo/repo.h"
 #include "util/error.h"
+#include "util/expected.h"
 
 struct git_blob;
 struct git_commit;
@@ -19,6 +20,8 @@ struct git_signature;
 struct git_status_list;
 struct git_tree;
 struct git_config;
+struct git_odb;
+struct git_repository;
 
 namespace archtag::repo::detail {
 
@@ -32,6 +35,8 @@ struct Free {
     void operator()(git_status_list* p) const;
     void operator()(git_tree* p) const;
     void operator()(git_config* p) const;
+    void operator()(git_odb* p) const;
+    void operator()(git_repository* p) const;
 };
 
 template <typename T>
@@ -46,5 +51,12 @@ Error git_failure(const std::string& where, std::string_view what);
 ObjectId to_id(const git_oid& oid);
 // False when `id` is not 40 hex digits.
 bool from_id(const ObjectId& id, git_oid& out);
+
+// What a tree entry with this file mode is (list_files, TreeCursor).
+EntryKind kind_of(std::uint32_t mode);
+
+// The root tree of `commit` (objects.cc); errors are about `where`.
+Expected<Handle<git_tree>> tree_of(git_repository* repo, const ObjectId& commit,
+                                   const std::string& where);
 
 }  // namespace archtag::repo::detail

@@ -252,9 +252,10 @@ Expected<Restaged> restage(Repository& repo, const std::vector<StagedUpdate>& up
     Restaged done;
     for (const PendingFile& p : pending) {
         if (std::rename(p.temp.c_str(), p.target.c_str()) != 0) {
+            int reason = errno;  // before discard() sets its own
             discard(pending);
             return fail(make_error(p.target, fmt::format("cannot replace the work-tree file: {}",
-                                                         std::strerror(errno))));
+                                                         std::strerror(reason))));
         }
         done.work_tree_paths.push_back(p.path);
     }

@@ -15,19 +15,6 @@ using detail::to_id;
 
 namespace {
 
-EntryKind kind_of(git_filemode_t mode) {
-    switch (mode) {
-        case GIT_FILEMODE_BLOB_EXECUTABLE:
-            return EntryKind::executable;
-        case GIT_FILEMODE_LINK:
-            return EntryKind::symlink;
-        case GIT_FILEMODE_COMMIT:
-            return EntryKind::submodule;
-        default:
-            return EntryKind::file;
-    }
-}
-
 int collect(const char* root, const git_tree_entry* entry, void* payload) {
     auto* files = static_cast<std::vector<TreeFile>*>(payload);
     git_filemode_t mode = git_tree_entry_filemode(entry);
@@ -37,14 +24,14 @@ int collect(const char* root, const git_tree_entry* entry, void* payload) {
     f.path = std::string(root) + git_tree_entry_name(entry);
     f.id = to_id(*git_tree_entry_id(entry));
     f.mode = static_cast<std::uint32_t>(mode);
-    f.kind = kind_of(mode);
+    f.kind = detail::kind_of(f.mode);
     files->push_back(std::move(f));
     return 0;
 }
 
 }  // namespace
 
-namespace {
+namespace detail {
 
 Expected<Handle<git_tree>> tree_of(git_repository* repo, const ObjectId& commit,
                                    const std::string& where) {
@@ -62,7 +49,9 @@ Expected<Handle<git_tree>> tree_of(git_repository* repo, const ObjectId& commit,
     return Handle<git_tree>(t);
 }
 
-}  // namespace
+}  // namespace detail
+
+using detail::tree_of;
 
 Expected<std::vector<TreeFile>> Repository::list_files(const ObjectId& commit) const {
     auto tree = tree_of(m_repo.get(), commit, m_git_dir);

@@ -115,6 +115,12 @@ class Repository {
     // Every blob, symbolic link and submodule of a commit's tree,
     // recursively, sorted by path bytes.
     Expected<std::vector<TreeFile>> list_files(const ObjectId& commit) const;
+    // Whether the .gitattributes files of `commit`'s tree (and the
+    // repository's info/attributes and core.attributesFile, as git reads
+    // them; never the system-wide file) mark `path` as binary: `binary` set
+    // or `diff` unset. The work tree and the index are not consulted, so a
+    // bare repository answers the same as a clone with any checkout.
+    Expected<bool> marked_binary(const std::string& path, const ObjectId& commit) const;
     // A blob's bytes; larger than `max_bytes` is an error.
     Expected<std::string> read_blob(const ObjectId& blob, std::uint64_t max_bytes) const;
 
@@ -162,6 +168,9 @@ class Repository {
 
     std::unique_ptr<git_repository, Free> m_repo;
     std::string m_git_dir;
+    // The same repository without work tree or index, for marked_binary();
+    // opened on first use (repo/attributes.cc).
+    mutable std::unique_ptr<git_repository, Free> m_attributes;
 };
 
 }  // namespace archtag::repo
