@@ -7,6 +7,7 @@
 
 #include "app/app.h"
 #include "app/hook_articles.h"
+#include "app/hook_write.h"
 #include "app/pipeline.h"
 #include "model/edit.h"
 #include "repo/index.h"
@@ -87,6 +88,24 @@ int check(const std::vector<Staged>& staged, std::ostream& err) {
     return k_exit_findings;
 }
 
+// Restaging failed; what it had changed was put back, or is listed.
+int refuse_unstamped(const Restage& failed, std::ostream& err) {
+    fmt::print(err, "archtag: commit refused: could not stamp the staged articles: {}\n",
+               failed.result.error().headline());
+    if (failed.not_restored.empty()) {
+        fmt::print(err, "Nothing was changed: the index and the work tree are as they were.\n");
+        return k_exit_findings;
+    }
+    fmt::print(err, "archtag: what was already changed could not all be put back:\n");
+    for (const Error& e : failed.not_restored)
+        fmt::print(err, "  {}\n", e.headline());
+    fmt::print(err, "Check `git status` and `git diff` before you commit again.\n");
+    return k_exit_findings;
+}
+
+// New blobs are all written before the index or any work-tree file changes
+// (restage_all_or_nothing), so a failure here leaves only unreferenced
+// objects behind.
 int fix(repo::Repository& repo, const std::vector<Staged>& staged, std::ostream& err) {
     std::vector<repo::StagedUpdate> updates;
     std::vector<const Staged*> due;
@@ -101,13 +120,10 @@ int fix(repo::Repository& repo, const std::vector<Staged>& staged, std::ostream&
     }
     if (updates.empty())
         return k_exit_ok;
-    auto restaged = repo::restage(repo, updates);
-    if (!restaged) {
-        fmt::print(err, "archtag: commit refused: could not stamp the staged articles: {}\n",
-                   restaged.error().headline());
-        return k_exit_findings;
-    }
-    const auto& in_work_tree = restaged->work_tree_paths;
+    Restage restaged = restage_all_or_nothing(repo, updates);
+    if (!restaged.result)
+        return refuse_unstamped(restaged, err);
+    const auto& in_work_tree = restaged.result->work_tree_paths;
     fmt::print(err, "archtag: stamped {}:\n", articles(due.size()));
     for (const Staged* s : due) {
         bool followed =

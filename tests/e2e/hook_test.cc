@@ -303,6 +303,78 @@ TEST_F(Hooks, LinkedWorktreeUsesTheCommonHooks) {
     sh("rm -rf " + quote(wt), repo.root());
 }
 
+namespace {
+
+// Everything a failed hook must leave as it was: what is staged, the
+// unstaged and staged differences, untracked leftovers, and each work-tree
+// file's bytes and permissions.
+std::string index_and_work_tree(const HookedRepo& repo) {
+    std::string state = repo.git("ls-files -s") + "--\n" + repo.git("diff") + "--\n" +
+                        repo.git("diff --cached") + "--\n" +
+                        repo.git("status --porcelain --ignored --untracked-files=all") + "--\n";
+    for (const std::string& path : {k_a, k_b})
+        state += sh("stat -c '%n %a %s' " + path, repo.root()) + repo.read(path);
+    return state;
+}
+
+// `command` with rename(2) onto the work-tree file `path` failing (EPERM).
+std::string failing_rename_of(const std::string& path, const std::string& command) {
+    return "ARCHTAG_TEST_FAIL_RENAME=" + quote("/" + path) +
+           " LD_PRELOAD=" + quote(ARCHTAG_FAIL_RENAME_LIBRARY) + " " + command;
+}
+
+}  // namespace
+
+// Restaging fails half way: the index is written and the first work-tree
+// file (k_b) replaced before replacing the second (k_a) fails. All of it is
+// put back, and the commit is refused with the file and the reason.
+TEST_F(Hooks, FixModeFailingHalfWayLeavesIndexAndWorkTreeAsTheyWere) {
+    HookedRepo repo;
+    repo.write(k_a, k_old_story);
+    repo.write(k_b, k_old_story_2);
+    sh("chmod 755 " + k_b, repo.root());
+    repo.git("add laist");
+    std::string head = repo.git("rev-parse HEAD");
+    std::string before = index_and_work_tree(repo);
+
+    Shell commit = run(failing_rename_of(k_a, "git commit -q -m stories"), repo.root());
+    EXPECT_EQ(commit.code, 1) << commit.out;
+    std::string refused =
+        "archtag: commit refused: could not stamp the staged articles: " + repo.path(k_a) +
+        ": cannot replace the work-tree file: Operation not permitted\n";
+    EXPECT_EQ(commit.out.substr(0, refused.size()), refused) << commit.out;
+    EXPECT_EQ(commit.out.substr(commit.out.find('\n')),
+              "\nNothing was changed: the index and the work tree are as they were.\n")
+        << commit.out;
+    EXPECT_EQ(repo.git("rev-parse HEAD"), head);
+    EXPECT_EQ(index_and_work_tree(repo), before);
+
+    // Once the file can be replaced, the same commit goes through.
+    ASSERT_EQ(repo.try_git("commit -q -m stories").code, 0);
+    EXPECT_EQ(repo.read(k_a), repo.stamped(k_a, k_old_story));
+    EXPECT_EQ(repo.read(k_b), repo.stamped(k_b, k_old_story_2));
+    EXPECT_EQ(repo.git("status --porcelain"), "");
+}
+
+// The same failure with the hook run by hand: the index file git left is
+// put back byte for byte (git commit rewrites it before its hook runs).
+TEST_F(Hooks, FixModeFailingHalfWayPutsTheIndexFileBackByteForByte) {
+    HookedRepo repo;
+    repo.write(k_a, k_old_story);
+    repo.write(k_b, k_old_story_2);
+    repo.git("add laist");
+    std::string before = index_and_work_tree(repo);
+    std::string index = repo.read(".git/index");  // as `git status` left it
+
+    Shell hook = run(failing_rename_of(k_a, binary() + " hook pre-commit"), repo.root());
+    EXPECT_EQ(hook.code, 1) << hook.out;
+    EXPECT_NE(hook.out.find(repo.path(k_a) + ": cannot replace the work-tree file"),
+              std::string::npos)
+        << hook.out;
+    EXPECT_EQ(repo.read(".git/index"), index);
+    EXPECT_EQ(index_and_work_tree(repo), before);
+}
+
 TEST_F(Hooks, DeletionsAndNonArticlesPassInCheckMode) {
     HookedRepo repo("check");
     repo.commit_unhooked({{k_a, k_old_story}});
