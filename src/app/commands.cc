@@ -61,37 +61,26 @@ Expected<Run> prepare(const Options& options, const std::string& root,
     return Run{std::move(*setup), std::move(*articles)};
 }
 
-int print_results(const Options& options, const Setup& setup, const report::RunInfo& info,
-                  const std::vector<ArticleResult>& results, std::ostream& out, std::ostream& err) {
-    ReportSink sink(out, options.output_file);
-    print_report(sink.stream(), options, setup, info, results);
-    Status s = sink.finish();
-    if (!s) {
-        // Articles were already processed (maybe written): not a usage error.
-        fmt::print(err, "archtag: could not write the report: {}\n", s.error().headline());
-        return k_exit_findings;
-    }
-    return k_exit_ok;
+Defer defer_for(const Options& options) {
+    return options.progress == ShowProgress::yes ? Defer::yes : Defer::no;
 }
 
-std::vector<ArticleResult> process_with_progress(const Run& run, Mode mode, Write write,
-                                                 const Options& options, std::ostream& err) {
+// Processes the run's articles, each result going to the report as soon as
+// it and those before it are done; returns the totals.
+RunSummary process_into(const Run& run, Mode mode, Write write, const Options& options,
+                        report::ReportWriter& writer, std::ostream& err) {
     Diff diff = options.format == OutputFormat::html ? Diff::yes : Diff::no;
-    if (options.progress == ShowProgress::no)
-        return process_files(run.setup, run.articles, mode, write, options.jobs, diff);
-    ProgressTicker ticker(err, run.articles.size());
-    return process_files(run.setup, run.articles, mode, write, options.jobs, diff,
-                         ticker.counter());
-}
-
-bool any_error(const std::vector<ArticleResult>& results) {
-    return std::any_of(results.begin(), results.end(),
-                       [](const ArticleResult& r) { return r.error.has_value(); });
-}
-
-bool any_pending(const std::vector<ArticleResult>& results) {
-    return std::any_of(results.begin(), results.end(),
-                       [](const ArticleResult& r) { return r.pending(); });
+    RunSummary summary;
+    auto deliver = [&](ArticleResult& r) {
+        summary.add(r);
+        writer.add(r);
+    };
+    std::optional<ProgressTicker> ticker;
+    if (options.progress == ShowProgress::yes)
+        ticker.emplace(err, run.articles.size());
+    for_each_processed(run.setup, run.articles, mode, write, options.jobs, diff,
+                       ticker ? ticker->counter() : nullptr, deliver);
+    return summary;
 }
 
 // The shared shape of every batch command.
@@ -101,14 +90,19 @@ int run_batch(const std::string& command, const Options& options, const std::str
     auto run = prepare(options, root, starts);
     if (!run)
         return usage_error(err, run.error());
-    auto results = process_with_progress(*run, mode, write, options, err);
     report::RunInfo info{command, root, run->setup.as_of.label(), write == Write::yes, k_version};
-    int printed = print_results(options, run->setup, info, results, out, err);
-    if (printed != k_exit_ok)
-        return printed;
-    if (any_error(results))
+    ReportSink sink(out, options.output_file, defer_for(options));
+    auto writer = report_writer(sink.stream(), options, run->setup, info);
+    RunSummary summary = process_into(*run, mode, write, options, *writer, err);
+    writer->finish();
+    if (Status s = sink.finish(); !s) {
+        // Articles were already processed (maybe written): not a usage error.
+        fmt::print(err, "archtag: could not write the report: {}\n", s.error().headline());
         return k_exit_findings;
-    if (command == "check" && any_pending(results))
+    }
+    if (summary.errors > 0)
+        return k_exit_findings;
+    if (command == "check" && summary.pending > 0)
         return k_exit_findings;
     return k_exit_ok;
 }

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include <map>
+#include <algorithm>
 #include <tuple>
 
 #include "util/strings.h"
@@ -11,24 +11,84 @@ namespace archtag::app {
 
 namespace {
 
-struct Counts {
-    std::size_t added = 0, updated = 0, removed = 0;
-    std::size_t total() const { return added + updated + removed; }
-    void count(Change c) {
-        if (c == Change::add)
-            ++added;
-        else if (c == Change::update)
-            ++updated;
-        else if (c == Change::remove)
-            ++removed;
+using Counts = CommitTally::Counts;
+using Group = CommitTally::Group;
+
+void count(Counts& c, Change change, int by) {
+    std::size_t* n = change == Change::add      ? &c.added
+                     : change == Change::update ? &c.updated
+                     : change == Change::remove ? &c.removed
+                                                : nullptr;
+    if (n)
+        *n = static_cast<std::size_t>(static_cast<long long>(*n) + by);
+}
+
+Counts& operator+=(Counts& a, const Counts& b) {
+    a.added += b.added;
+    a.updated += b.updated;
+    a.removed += b.removed;
+    return a;
+}
+
+void apply(Group& g, const CommitTally::Entry& e, int by) {
+    g.articles = static_cast<std::size_t>(static_cast<long long>(g.articles) + by);
+    for (auto [kind, change] : e.changes)
+        count(kind == NoticeKind::archival ? g.archival : g.age, change, by);
+}
+
+}  // namespace
+
+CommitTally::Entry CommitTally::add(const ArticleResult& r) {
+    Entry e;
+    auto it = std::find_if(m_groups.begin(), m_groups.end(), [&](const Group& g) {
+        return g.publication == r.publication && g.policy == r.policy && g.era == r.decision.era;
+    });
+    if (it == m_groups.end()) {
+        m_groups.push_back({r.publication, r.policy, r.decision.era, 0, {}, {}});
+        it = m_groups.end() - 1;
     }
-    Counts& operator+=(const Counts& o) {
-        added += o.added;
-        updated += o.updated;
-        removed += o.removed;
-        return *this;
+    e.group = static_cast<std::size_t>(it - m_groups.begin());
+    for (const StampChange& c : r.plan.changes)
+        if (c.change != Change::keep)
+            e.changes.emplace_back(c.kind, c.change);
+    apply(*it, e, +1);
+    return e;
+}
+
+void CommitTally::take_back(const Entry& e) {
+    apply(m_groups.at(e.group), e, -1);
+}
+
+std::vector<Group> CommitTally::groups() const {
+    std::vector<Group> out;
+    for (const Group& g : m_groups)
+        if (g.articles > 0)
+            out.push_back(g);
+    std::sort(out.begin(), out.end(), [](const Group& a, const Group& b) {
+        return std::tie(a.publication, a.policy, a.era) < std::tie(b.publication, b.policy, b.era);
+    });
+    return out;
+}
+
+Group CommitTally::overall() const {
+    Group all;
+    for (const Group& g : m_groups) {
+        all.articles += g.articles;
+        all.archival += g.archival;
+        all.age += g.age;
     }
-};
+    return all;
+}
+
+CommitTally tally_of(const std::vector<ArticleResult>& results) {
+    CommitTally t;
+    for (const ArticleResult& r : results)
+        if (!r.error && r.pending())
+            t.add(r);
+    return t;
+}
+
+namespace {
 
 // "1,234 added, 7 removed": only the parts that are not zero.
 std::string describe(const Counts& c) {
@@ -46,61 +106,34 @@ std::string articles(std::size_t n) {
     return with_thousands(n) + (n == 1 ? " article" : " articles");
 }
 
-// Stamp changes by notice kind for the results whose bytes change.
-struct Tally {
-    Counts archival, age;
-    std::size_t articles = 0;
-    void add(const ArticleResult& r) {
-        ++articles;
-        for (const StampChange& c : r.plan.changes)
-            (c.kind == NoticeKind::archival ? archival : age).count(c.change);
-    }
-    Counts both() const {
-        Counts c = archival;
-        c += age;
-        return c;
-    }
-    std::string by_kind() const {
-        std::vector<std::string> parts;
-        if (archival.total())
-            parts.push_back("archival " + describe(archival));
-        if (age.total())
-            parts.push_back("age " + describe(age));
-        return join(parts, "; ");
-    }
-};
-
-bool changes(const ArticleResult& r) {
-    return !r.error && r.pending();
+Counts both(const Group& g) {
+    Counts c = g.archival;
+    c += g.age;
+    return c;
 }
 
-Tally overall(const CommitMessageInput& in) {
-    Tally t;
-    for (const ArticleResult& r : *in.results)
-        if (changes(r))
-            t.add(r);
-    return t;
+std::string by_kind(const Group& g) {
+    std::vector<std::string> parts;
+    if (g.archival.total())
+        parts.push_back("archival " + describe(g.archival));
+    if (g.age.total())
+        parts.push_back("age " + describe(g.age));
+    return join(parts, "; ");
 }
 
-std::string kinds_touched(const Tally& t) {
+std::string kinds_touched(const Group& t) {
     if (t.archival.total() && t.age.total())
         return "archival and age notices";
     return t.age.total() ? "age notices" : "archival notices";
 }
 
-std::string breakdown(const CommitMessageInput& in) {
-    // (publication, policy id, era) -> tally; std::map keeps the output sorted.
-    std::map<std::tuple<std::string, std::string, std::string>, Tally> groups;
-    for (const ArticleResult& r : *in.results)
-        if (changes(r))
-            groups[{r.publication, r.policy, r.decision.era}].add(r);
+std::string breakdown(const CommitTally& tally) {
     std::string out;
-    for (const auto& [key, tally] : groups) {
-        const auto& [publication, id, era] = key;
-        std::string who =
-            publication.empty() ? "(no publication)" : fmt::format("{} ({})", publication, id);
-        out += fmt::format("  {}, {}: {}; {}\n", who, era.empty() ? "no era" : "era " + era,
-                           articles(tally.articles), tally.by_kind());
+    for (const Group& g : tally.groups()) {
+        std::string who = g.publication.empty() ? "(no publication)"
+                                                : fmt::format("{} ({})", g.publication, g.policy);
+        out += fmt::format("  {}, {}: {}; {}\n", who, g.era.empty() ? "no era" : "era " + g.era,
+                           articles(g.articles), by_kind(g));
     }
     return out;
 }
@@ -108,16 +141,16 @@ std::string breakdown(const CommitMessageInput& in) {
 }  // namespace
 
 std::string commit_subject(const CommitMessageInput& input) {
-    Tally t = overall(input);
+    Group t = input.tally->overall();
     std::string verb = input.mode == Mode::stamp ? "Stamp" : "Unstamp";
-    return fmt::format("{} {}: {}", verb, kinds_touched(t), describe(t.both()));
+    return fmt::format("{} {}: {}", verb, kinds_touched(t), describe(both(t)));
 }
 
 std::string commit_message(const CommitMessageInput& input) {
-    Tally t = overall(input);
+    Group t = input.tally->overall();
     std::string out = commit_subject(input) + "\n\n";
     out += fmt::format("{} changed, by publication and era:\n", articles(t.articles));
-    out += breakdown(input);
+    out += breakdown(*input.tally);
     out += "\n";
     if (input.policies)
         for (const Policy& p : *input.policies)

@@ -12,12 +12,46 @@
 
 namespace archtag::app {
 
+// What a commit changes, counted as the sweep's results go by (only results
+// whose bytes change count), so a million-article sweep keeps counts, not
+// results. Groups are (publication, policy id, era).
+class CommitTally {
+  public:
+    // How one result was counted, so that it can be taken back (an article
+    // left out of the commit because it has uncommitted changes).
+    struct Entry {
+        std::size_t group = 0;
+        std::vector<std::pair<NoticeKind, Change>> changes;
+    };
+    Entry add(const ArticleResult& r);
+    void take_back(const Entry& e);
+
+    struct Counts {
+        std::size_t added = 0, updated = 0, removed = 0;
+        std::size_t total() const { return added + updated + removed; }
+    };
+    struct Group {
+        std::string publication, policy, era;
+        std::size_t articles = 0;
+        Counts archival, age;
+    };
+    // In (publication, policy, era) order.
+    std::vector<Group> groups() const;
+    Group overall() const;
+
+  private:
+    std::vector<Group> m_groups;
+};
+
+// The tally of every result in `results` whose bytes change.
+CommitTally tally_of(const std::vector<ArticleResult>& results);
+
 struct CommitMessageInput {
     Mode mode = Mode::stamp;
-    const std::vector<ArticleResult>* results = nullptr;  // only those that change count
-    const std::vector<Policy>* policies = nullptr;        // each gives an Archtag-Policy trailer
-    std::string as_of;                                    // AsOf::label()
-    std::optional<std::string> signoff;                   // "Name <email>"
+    const CommitTally* tally = nullptr;
+    const std::vector<Policy>* policies = nullptr;  // each gives an Archtag-Policy trailer
+    std::string as_of;                              // AsOf::label()
+    std::optional<std::string> signoff;             // "Name <email>"
 };
 
 // Subject line only, e.g. "Stamp archival notices: 1,234 added, 56 updated".

@@ -48,7 +48,8 @@ Policy policy(std::string id, std::string digest) {
 TEST(CommitMessage, SubjectHasThousandsSeparators) {
     auto results = concat({many(1234, laist(Change::add)), many(56, laist(Change::update)),
                            many(7, laist(Change::remove))});
-    CommitMessageInput in{Mode::stamp, &results, nullptr, "2026-11-23", std::nullopt};
+    CommitTally tally = tally_of(results);
+    CommitMessageInput in{Mode::stamp, &tally, nullptr, "2026-11-23", std::nullopt};
     EXPECT_EQ(commit_subject(in), "Stamp archival notices: 1,234 added, 56 updated, 7 removed");
 }
 
@@ -57,16 +58,29 @@ TEST(CommitMessage, SubjectNamesOnlyWhatHappened) {
         article("guardian", "The Guardian", "", {{NoticeKind::age, Change::update}}),
         laist(Change::keep),  // unchanged: not counted
     };
-    CommitMessageInput in{Mode::stamp, &results, nullptr, "2026-11-23", std::nullopt};
+    CommitTally tally = tally_of(results);
+    CommitMessageInput in{Mode::stamp, &tally, nullptr, "2026-11-23", std::nullopt};
     EXPECT_EQ(commit_subject(in), "Stamp age notices: 1 updated");
     results.push_back(laist(Change::add));
+    tally = tally_of(results);
     EXPECT_EQ(commit_subject(in), "Stamp archival and age notices: 1 added, 1 updated");
+}
+
+TEST(CommitMessage, AnArticleTakenBackIsNoLongerCounted) {
+    CommitTally tally;
+    tally.add(laist(Change::add));
+    auto entry = tally.add(laist(Change::update, "scpr"));
+    tally.take_back(entry);
+    CommitMessageInput in{Mode::stamp, &tally, nullptr, "2026-11-23", std::nullopt};
+    EXPECT_EQ(commit_subject(in), "Stamp archival notices: 1 added");
+    EXPECT_EQ(commit_message(in).find("scpr"), std::string::npos);
 }
 
 TEST(CommitMessage, FailedArticlesAreNotCounted) {
     std::vector<ArticleResult> results{laist(Change::add), laist(Change::add)};
     results[1].error = make_error("a.md", "broken");
-    CommitMessageInput in{Mode::stamp, &results, nullptr, "2026-11-23", std::nullopt};
+    CommitTally tally = tally_of(results);
+    CommitMessageInput in{Mode::stamp, &tally, nullptr, "2026-11-23", std::nullopt};
     EXPECT_EQ(commit_subject(in), "Stamp archival notices: 1 added");
 }
 
@@ -74,7 +88,8 @@ TEST(CommitMessage, UnstampSubject) {
     std::vector<ArticleResult> results{
         article("laist", "LAist", "gothamist",
                 {{NoticeKind::archival, Change::remove}, {NoticeKind::age, Change::remove}})};
-    CommitMessageInput in{Mode::unstamp, &results, nullptr, "2026-11-23", std::nullopt};
+    CommitTally tally = tally_of(results);
+    CommitMessageInput in{Mode::unstamp, &tally, nullptr, "2026-11-23", std::nullopt};
     EXPECT_EQ(commit_subject(in), "Unstamp archival and age notices: 2 removed");
 }
 
@@ -89,7 +104,8 @@ TEST(CommitMessage, BodyBreaksDownByPublicationAndEraThenTrailers) {
     });
     std::vector<Policy> policies{policy("laist", "0123456789abcdef"),
                                  policy("guardian", "fedcba9876543210")};
-    CommitMessageInput in{Mode::stamp, &results, &policies, "2026-11-23",
+    CommitTally tally = tally_of(results);
+    CommitMessageInput in{Mode::stamp, &tally, &policies, "2026-11-23",
                           std::string("Ed Itor <ed@example.com>")};
     EXPECT_EQ(commit_message(in),
               "Stamp archival and age notices: 1,201 added, 3 updated, 1 removed\n"

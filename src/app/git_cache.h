@@ -1,21 +1,27 @@
 #pragma once
-// What a `sweep --commit` decided, remembered for the next one: an article
-// whose blob is unchanged, swept under the same policies and rules, is not
-// read again while its decision still holds (app/decision_horizon.h). Only
+// What a git sweep decided, remembered for the next one: an article whose
+// blob is unchanged, swept under the same policies and rules, is not read
+// again while its decision still holds (app/decision_horizon.h). Only
 // articles that needed no change are remembered; the rest are always planned
 // again. The cache lives in the repository's git directory
-// (<gitdir>/archtag/cache-v1), never in the work tree; a missing, damaged or
+// (<gitdir>/archtag/cache-v2), never in the work tree; a missing, damaged or
 // foreign file is ignored, never fatal.
+//
+// The file is read and written as a stream, entries in path byte order (the
+// order a git tree walk gives), so a sweep holds one entry at a time, not
+// the archive: the reader is merged with the walk, the writer is fed in the
+// walk's order.
 #include <cstdint>
-#include <map>
+#include <fstream>
+#include <memory>
 #include <optional>
 #include <string>
-#include <vector>
 
 #include "app/setup.h"
 #include "model/result.h"
 #include "model/timestamp.h"
 #include "util/expected.h"
+#include "util/file.h"
 
 namespace archtag::app {
 
@@ -24,43 +30,55 @@ struct CachedOutcome {
     std::string blob;       // 40 hex digits
     Instant valid_from{};   // the as-of instant it was decided for
     Instant valid_until{};  // Instant::max(): as long as the blob and digest hold
-    ArticleResult result;   // path, policy, meta summary, notices kept, flags
+    ArticleResult result;   // what the report shows (result_codec.h); no path
 };
 
-class SweepCache {
+// The outcome still holds for this blob at `as_of`.
+bool holds(const CachedOutcome& e, const std::string& blob, Instant as_of);
+
+std::string cache_file_in(const std::string& git_dir);
+
+class CacheReader {
   public:
-    // An empty cache for `digest` (policies, rules, command and version).
-    explicit SweepCache(std::string digest) : m_digest(std::move(digest)) {}
+    // The cache of `git_dir` for `digest` (policies, rules, command and
+    // version); empty when the file is missing, written for another digest,
+    // or unreadable (note() then says why, for stderr).
+    static CacheReader open(const std::string& git_dir, const std::string& digest);
+    CacheReader(CacheReader&&) noexcept;
+    ~CacheReader();
 
-    // `<git_dir>/archtag/cache-v1`, or an empty cache when the file is
-    // missing, written for another digest, or unreadable (`note` then says
-    // why, for stderr; it stays empty for a missing file or another digest).
-    static SweepCache load(const std::string& git_dir, const std::string& digest,
-                           std::string& note);
-    static std::string file_in(const std::string& git_dir);
-
-    // The remembered outcome for `path` (repository bytes) when its blob is
-    // still `blob` and `as_of` falls in its validity; else nullptr.
-    const CachedOutcome* find(const std::string& path, const std::string& blob,
-                              Instant as_of) const;
-    // The entry for `path`, whatever its blob and validity (for as-of lookups).
-    const CachedOutcome* entry(const std::string& path) const;
-    void remember(const std::string& path, CachedOutcome outcome);
-    void forget(const std::string& path) { m_entries.erase(path); }
-
-    std::string encode() const;
-    // Replaces the file atomically.
-    Status save(const std::string& git_dir) const;
-
-    // Parses an encoded cache; an error says what was wrong.
-    static Expected<SweepCache> decode(std::string_view bytes);
-
-    const std::string& digest() const { return m_digest; }
-    std::size_t size() const { return m_entries.size(); }
+    // The entry for `path`; paths must be asked in increasing byte order.
+    // Entries passed over are dropped (their files are gone from the tree).
+    const CachedOutcome* seek(const std::string& path);
+    // Why the file was ignored, or why reading stopped part way; "" if not.
+    const std::string& note() const { return m_note; }
 
   private:
-    std::string m_digest;
-    std::map<std::string, CachedOutcome> m_entries;  // by repository path
+    CacheReader() = default;
+    bool advance();
+
+    std::unique_ptr<std::ifstream> m_in;
+    std::string m_file, m_note;
+    std::string m_path;  // the current entry's path, when m_current is set
+    std::optional<CachedOutcome> m_current;
+};
+
+class CacheWriter {
+  public:
+    // A new cache file for `digest`, put in place by commit().
+    static Expected<CacheWriter> create(const std::string& git_dir, const std::string& digest);
+    // Entries must come in increasing path byte order.
+    Status add(const std::string& path, const CachedOutcome& outcome);
+    // Puts the file in place (and removes archtag 0.x's cache-v1 file).
+    Status commit();
+
+  private:
+    CacheWriter(AtomicFile file, std::string git_dir)
+        : m_file(std::move(file)), m_git_dir(std::move(git_dir)) {}
+    AtomicFile m_file;
+    std::string m_git_dir;
+    std::string m_last;
+    std::string m_record;
 };
 
 // What every remembered outcome depends on besides the blob and the date:

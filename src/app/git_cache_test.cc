@@ -60,17 +60,28 @@ class TempGitDir {
 
 }  // namespace
 
+// Writes `entries` (path, outcome) as the cache of `git` for digest "d1".
+void write_cache(const TempGitDir& git, const std::vector<std::string>& paths) {
+    auto writer = CacheWriter::create(git.path(), "d1");
+    ASSERT_TRUE(writer) << writer.error().message;
+    for (const std::string& p : paths)
+        ASSERT_TRUE(writer->add(p, outcome()));
+    ASSERT_TRUE(writer->commit());
+}
+
 TEST(SweepCache, RoundTripsByteExactPathsAndWhatTheReportShows) {
-    SweepCache cache("d1");
+    TempGitDir git;
     const std::string path = std::string("laist/caf\xe9\nnew line,:5.md");
-    cache.remember(path, outcome());
-    auto decoded = SweepCache::decode(cache.encode());
-    ASSERT_TRUE(decoded) << decoded.error().message;
-    EXPECT_EQ(decoded->digest(), "d1");
-    EXPECT_EQ(decoded->encode(), cache.encode());
-    const CachedOutcome* e = decoded->find(path, k_blob, k_from);
-    ASSERT_NE(e, nullptr);
+    write_cache(git, {path});
+    CacheReader reader = CacheReader::open(git.path(), "d1");
+    const CachedOutcome* e = reader.seek(path);
+    ASSERT_NE(e, nullptr) << reader.note();
+    EXPECT_EQ(reader.note(), "");
+    EXPECT_EQ(e->blob, k_blob);
+    EXPECT_EQ(e->valid_from, k_from);
+    EXPECT_EQ(e->valid_until, k_until);
     const ArticleResult& r = e->result;
+    EXPECT_EQ(r.path, "");
     EXPECT_EQ(r.format, Format::markdown);
     EXPECT_EQ(r.policy, "laist");
     EXPECT_EQ(r.publication, "LAist");
@@ -93,58 +104,89 @@ TEST(SweepCache, RoundTripsByteExactPathsAndWhatTheReportShows) {
 }
 
 TEST(SweepCache, AnEntryHoldsOnlyForItsBlobAndItsDates) {
-    SweepCache cache("d1");
-    cache.remember("a.md", outcome());
-    EXPECT_NE(cache.find("a.md", k_blob, k_from), nullptr);
-    EXPECT_NE(cache.find("a.md", k_blob, k_until - seconds{1}), nullptr);
-    EXPECT_EQ(cache.find("a.md", k_blob, k_until), nullptr);
-    EXPECT_EQ(cache.find("a.md", k_blob, k_from - seconds{1}), nullptr);
-    EXPECT_EQ(cache.find("a.md", "1123456789abcdef0123456789abcdef01234567", k_from), nullptr);
-    EXPECT_EQ(cache.find("b.md", k_blob, k_from), nullptr);
-    cache.forget("a.md");
-    EXPECT_EQ(cache.size(), 0u);
+    CachedOutcome e = outcome();
+    EXPECT_TRUE(holds(e, k_blob, k_from));
+    EXPECT_TRUE(holds(e, k_blob, k_until - seconds{1}));
+    EXPECT_FALSE(holds(e, k_blob, k_until));
+    EXPECT_FALSE(holds(e, k_blob, k_from - seconds{1}));
+    EXPECT_FALSE(holds(e, "1123456789abcdef0123456789abcdef01234567", k_from));
 }
 
-TEST(SweepCache, DamagedFilesAreRefusedWithAReason) {
-    SweepCache cache("d1");
-    cache.remember("a.md", outcome());
-    std::string bytes = cache.encode();
-    auto foreign = SweepCache::decode("archtag-cache 2\n");
-    ASSERT_FALSE(foreign);
-    EXPECT_EQ(foreign.error().message, "not an archtag cache of version 1");
-    auto cut = SweepCache::decode(bytes.substr(0, bytes.size() - 5));
-    ASSERT_FALSE(cut);
-    EXPECT_EQ(cut.error().message, "a field runs past the end of the file");
-    std::string garbled = bytes;
-    garbled[bytes.find("2:d1,") + 5] = 'x';
-    auto bad_length = SweepCache::decode(garbled);
-    ASSERT_FALSE(bad_length);
-    EXPECT_EQ(bad_length.error().message, "expected a field length");
-}
-
-TEST(SweepCache, LoadIgnoresAnotherDigestSilentlyAndDamageWithANote) {
+TEST(SweepCache, ReadsAlongWithAWalkInPathOrder) {
     TempGitDir git;
-    SweepCache cache("d1");
-    cache.remember("a.md", outcome());
-    ASSERT_TRUE(cache.save(git.path()));
-    std::string note;
-    EXPECT_EQ(SweepCache::load(git.path(), "d1", note).size(), 1u);
-    EXPECT_EQ(note, "");
-    EXPECT_EQ(SweepCache::load(git.path(), "d2", note).size(), 0u);
-    EXPECT_EQ(note, "");
-    ASSERT_TRUE(write_file_atomic(SweepCache::file_in(git.path()), "garbage"));
-    SweepCache loaded = SweepCache::load(git.path(), "d1", note);
-    EXPECT_EQ(loaded.size(), 0u);
-    EXPECT_EQ(note, git.path() +
-                        "/archtag/cache-v1: ignored (every article is read again): not an "
-                        "archtag cache of version 1");
+    write_cache(git, {"a.md", "b/c.md", "b/d.md", "e.md"});
+    CacheReader reader = CacheReader::open(git.path(), "d1");
+    EXPECT_NE(reader.seek("a.md"), nullptr);
+    EXPECT_EQ(reader.seek("b/a.md"), nullptr);          // new file: not cached
+    EXPECT_EQ(reader.seek("b/d.md") != nullptr, true);  // b/c.md is gone from the tree
+    EXPECT_EQ(reader.seek("z.md"), nullptr);
+    EXPECT_EQ(reader.note(), "");
+}
+
+TEST(SweepCache, EntriesMustBeWrittenInPathOrder) {
+    TempGitDir git;
+    auto writer = CacheWriter::create(git.path(), "d1");
+    ASSERT_TRUE(writer);
+    ASSERT_TRUE(writer->add("b.md", outcome()));
+    Status s = writer->add("a.md", outcome());
+    ASSERT_FALSE(s);
+    EXPECT_EQ(s.error().message, "entry a.md out of order");
+}
+
+TEST(SweepCache, ANeverCommittedWriterLeavesTheOldCache) {
+    TempGitDir git;
+    write_cache(git, {"a.md"});
+    {
+        auto writer = CacheWriter::create(git.path(), "d1");
+        ASSERT_TRUE(writer);
+        ASSERT_TRUE(writer->add("b.md", outcome()));
+    }
+    CacheReader reader = CacheReader::open(git.path(), "d1");
+    EXPECT_NE(reader.seek("a.md"), nullptr);
+}
+
+TEST(SweepCache, DamageStopsTheReadingThereWithANote) {
+    TempGitDir git;
+    write_cache(git, {"a.md", "b.md"});
+    std::string file = cache_file_in(git.path());
+    std::string bytes = *read_file(file);
+    ASSERT_TRUE(write_file_atomic(file, bytes.substr(0, bytes.size() - 5)));
+    CacheReader cut = CacheReader::open(git.path(), "d1");
+    EXPECT_NE(cut.seek("a.md"), nullptr);
+    EXPECT_EQ(cut.seek("b.md"), nullptr);
+    EXPECT_EQ(cut.note(), file +
+                              ": only partly used (the rest is read again): an entry runs past "
+                              "the end of the file");
+
+    std::string garbled = bytes;
+    std::size_t inner = bytes.find("4:b.md");        // the second entry's path
+    garbled[bytes.rfind(',', inner - 2) + 1] = 'x';  // its entry length is no number
+    ASSERT_TRUE(write_file_atomic(file, garbled));
+    CacheReader bad = CacheReader::open(git.path(), "d1");
+    EXPECT_EQ(bad.seek("b.md"), nullptr);
+    EXPECT_EQ(bad.note(),
+              file + ": only partly used (the rest is read again): expected an entry length");
+}
+
+TEST(SweepCache, AnotherDigestIsIgnoredSilentlyAndAForeignFileWithANote) {
+    TempGitDir git;
+    write_cache(git, {"a.md"});
+    CacheReader other = CacheReader::open(git.path(), "d2");
+    EXPECT_EQ(other.seek("a.md"), nullptr);
+    EXPECT_EQ(other.note(), "");
+    ASSERT_TRUE(write_file_atomic(cache_file_in(git.path()), "garbage that is long enough"));
+    CacheReader foreign = CacheReader::open(git.path(), "d1");
+    EXPECT_EQ(foreign.seek("a.md"), nullptr);
+    EXPECT_EQ(foreign.note(), cache_file_in(git.path()) +
+                                  ": ignored (every article is read again): not an archtag "
+                                  "cache of version 2");
 }
 
 TEST(SweepCache, NoFileIsAnEmptyCacheWithoutANote) {
     TempGitDir git;
-    std::string note = "stale";
-    EXPECT_EQ(SweepCache::load(git.path(), "d1", note).size(), 0u);
-    EXPECT_EQ(note, "");
+    CacheReader reader = CacheReader::open(git.path(), "d1");
+    EXPECT_EQ(reader.seek("a.md"), nullptr);
+    EXPECT_EQ(reader.note(), "");
 }
 
 }  // namespace archtag::app

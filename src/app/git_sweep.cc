@@ -18,11 +18,15 @@
 #include "app/git_identity.h"
 #include "app/git_sign.h"
 #include "app/history_date.h"
+#include "app/ordered_work.h"
 #include "app/output.h"
+#include "app/result_spool.h"
 #include "app/walk.h"
 #include "policy/policy.h"
+#include "repo/blob_writer.h"
 #include "repo/land.h"
 #include "repo/repo.h"
+#include "repo/tree_cursor.h"
 #include "report/report.h"
 #include "util/strings.h"
 
@@ -76,19 +80,6 @@ bool is_listed(const repo::TreeFile& f, const std::string& rel, const WalkFilter
     return is_article_path(rel, filter);
 }
 
-std::vector<Listed> list_articles_in(const std::vector<repo::TreeFile>& files,
-                                     const Archive& archive) {
-    std::vector<Listed> out;
-    for (const repo::TreeFile& f : files) {
-        if (f.path.compare(0, archive.prefix.size(), archive.prefix) != 0)
-            continue;
-        std::string rel = f.path.substr(archive.prefix.size());
-        if (is_listed(f, rel, archive.filter) && !is_data(rel, archive.data))
-            out.push_back({f, std::move(rel)});
-    }
-    return out;
-}
-
 ArticleResult skipped(const std::string& rel, FlagLevel level, std::string code,
                       std::string message) {
     ArticleResult r;
@@ -118,76 +109,57 @@ std::optional<DateCandidate> history_date_of(const FirstCommits& history, const 
     return history_date(it->second);
 }
 
-ArticleResult examine(const repo::Repository& repo, const Setup& setup, const Listed& l, Mode mode,
-                      const FirstCommits& history, Diff diff) {
-    if (l.file.kind == repo::EntryKind::symlink)
-        return skipped(l.rel, FlagLevel::info, "symlink",
-                       "a symbolic link in git; not followed, not stamped");
-    if (l.file.kind == repo::EntryKind::submodule)
-        return skipped(l.rel, FlagLevel::info, "submodule",
-                       "a git submodule; its articles are not part of this sweep");
-    auto bytes = repo.read_blob(l.file.id, k_max_article_bytes);
-    if (!bytes) {
-        ArticleResult r;
-        r.path = l.rel;
-        r.format = format_from_path(l.rel);
-        r.error = make_error(l.rel, bytes.error().message);
-        return r;
-    }
-    if (auto pointer = lfs_pointer(l, *bytes))
-        return *pointer;
-    std::optional<DateCandidate> dated = history_date_of(history, l.file.path);
-    ArticleResult r = process_bytes(setup, l.rel, *bytes, mode, Instant::min(), nullptr,
-                                    dated ? &*dated : nullptr);
-    if (diff == Diff::yes && !r.error && r.plan.touches_bytes())
-        r.diff = report::unified_diff(l.rel, *bytes, r.plan.edits);
-    return r;
+// A binary file is no article: reported, not read as one.
+std::optional<ArticleResult> binary(const repo::Repository& repo, const Listed& l,
+                                    const repo::ObjectId& tip, std::string_view bytes) {
+    if (looks_binary(bytes))
+        return skipped(l.rel, FlagLevel::warning, "binary",
+                       "binary content (a NUL byte in its first 8,000 bytes); not stamped");
+    auto marked = repo.marked_binary(l.file.path, tip);
+    if (marked && *marked)
+        return skipped(l.rel, FlagLevel::warning, "binary",
+                       "binary by the repository's .gitattributes; not stamped");
+    return std::nullopt;
 }
 
-// Reads and plans every listed article on `jobs` threads, each with its own
-// repository handle; results keep the order of `listed`.
-std::vector<ArticleResult> plan_all(const std::string& git_dir, const Setup& setup,
-                                    const std::vector<Listed>& listed, Mode mode, unsigned jobs,
-                                    const FirstCommits& history, Diff diff,
-                                    std::atomic<std::size_t>* done) {
-    std::vector<ArticleResult> results(listed.size());
-    if (jobs == 0)
-        jobs = std::max(1u, std::thread::hardware_concurrency());
-    jobs =
-        static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(1, listed.size())));
-    std::atomic<std::size_t> next{0};
-    auto worker = [&] {
-        auto repo = repo::Repository::open(git_dir);
-        for (std::size_t i = next++; i < listed.size(); i = next++) {
-            if (!repo) {
-                results[i].path = listed[i].rel;
-                results[i].error = make_error(listed[i].rel, repo.error().message);
-                continue;
-            }
-            results[i] = examine(*repo, setup, listed[i], mode, history, diff);
-            if (done)
-                ++*done;
-        }
-    };
-    std::vector<std::thread> threads;
-    for (unsigned t = 1; t < jobs; ++t)
-        threads.emplace_back(worker);
-    worker();
-    for (auto& t : threads)
-        t.join();
-    return results;
-}
+// What a worker learned of one item.
+struct Planned {
+    ArticleResult result;
+    std::string stamped;  // the new bytes, when a committing sweep changes them
+    bool read = false;    // planned from the blob, not taken from the cache
+};
 
 bool will_change(const ArticleResult& r) {
     return !r.error && r.pending();
 }
 
-// Everything one attempt learned, kept for the report once a commit lands.
+// One tree entry for the workers: read and planned, or taken from the cache.
+struct Item {
+    Listed listed;
+    std::optional<CachedOutcome> cached;  // a hit: reported from the cache, not read
+    bool reported = true;  // false: outside --since; only its cache entry is carried on
+};
+
+struct GitRun;
+
+// Everything one attempt learned, kept small: counts, the tree changes, and
+// (for --commit) the report rows on disk until the commit lands.
+struct PendingChange {
+    repo::FileUpdate update;
+    CommitTally::Entry counted;
+};
+
 struct Attempt {
-    std::vector<Listed> listed;
-    std::vector<ArticleResult> results;
-    std::vector<bool> read;                  // planned from the blob, not taken from the cache
+    std::vector<PendingChange> changes;
+    CommitTally tally;
+    RunSummary summary;
+    std::size_t listed = 0, read = 0;
+    std::optional<ResultSpool> spool;        // --commit
+    std::optional<CacheWriter> cache;        // absent with --no-cache or after a write failure
+    std::string cache_note;                  // why the cache was not updated
+    std::vector<std::string> dirty;          // left out with --skip-dirty, sorted
     std::vector<std::string> changed_paths;  // repository paths, for the work tree
+    std::optional<Error> failure;
 };
 
 struct GitRun {
@@ -200,12 +172,12 @@ struct GitRun {
     Archive archive;
     repo::Signature author, committer;
     std::optional<std::string> signoff;
-    Attempt attempt;
-    std::optional<SweepCache> cache;      // absent with --no-cache
+    std::string digest;                   // of what cached outcomes depend on
     std::optional<repo::ObjectId> since;  // --since: only articles changed since this commit
     FirstCommits history;                 // read per attempt when a policy dates by history
     std::optional<SigningSetup> signing;  // --sign
     std::ostream* progress = nullptr;     // stderr when a progress line is wanted
+    Attempt attempt;
 };
 
 bool dates_from_history(const Setup& setup) {
@@ -217,60 +189,45 @@ std::string command_name(Mode mode) {
     return mode == Mode::stamp ? "sweep" : "unstamp";
 }
 
-// Leaves out (with --skip-dirty) or refuses articles with uncommitted changes.
-Status handle_dirty(GitRun& run, const repo::ObjectId& tip) {
-    if (!run.checked_out)
-        return ok();
-    std::vector<std::string> paths;
-    for (std::size_t i = 0; i < run.attempt.results.size(); ++i)
-        if (will_change(run.attempt.results[i]))
-            paths.push_back(run.attempt.listed[i].file.path);
-    auto dirty = run.repo.dirty_paths(tip, paths);
-    if (!dirty)
-        return fail(dirty.error());
-    if (dirty->empty())
-        return ok();
-    if (!run.options.skip_dirty)
-        return fail(make_error(
-            run.repo.work_dir().value_or(""),
-            fmt::format(
-                "refusing to commit: {} to stamp {} uncommitted changes: {} (commit or "
-                "stash them, or pass --skip-dirty to leave them out)",
-                dirty->size() == 1 ? "1 article" : with_thousands(dirty->size()) + " articles",
-                dirty->size() == 1 ? "has" : "have", join(*dirty, ", "))));
-    for (std::size_t i = 0; i < run.attempt.results.size(); ++i) {
-        const std::string& path = run.attempt.listed[i].file.path;
-        if (std::find(dirty->begin(), dirty->end(), path) == dirty->end())
-            continue;
-        ArticleResult& r = run.attempt.results[i];
-        r.plan = Plan{};
-        r.decision.flags.push_back({FlagLevel::warning, "dirty",
-                                    "uncommitted changes in the work tree or index; left out of "
-                                    "the commit (--skip-dirty)"});
+Planned examine(const repo::Repository& repo, const GitRun& run, const Listed& l,
+                const repo::ObjectId& tip) {
+    Planned p;
+    p.read = true;
+    if (l.file.kind == repo::EntryKind::symlink) {
+        p.result = skipped(l.rel, FlagLevel::info, "symlink",
+                           "a symbolic link in git; not followed, not stamped");
+        return p;
     }
-    return ok();
-}
-
-Expected<repo::ObjectId> write_tree(GitRun& run, const repo::ObjectId& tip) {
-    std::vector<repo::FileUpdate> updates;
-    run.attempt.changed_paths.clear();
-    for (std::size_t i = 0; i < run.attempt.results.size(); ++i) {
-        const ArticleResult& r = run.attempt.results[i];
-        if (!will_change(r))
-            continue;
-        const repo::TreeFile& f = run.attempt.listed[i].file;
-        // Read again rather than kept from planning: memory stays bounded by
-        // the largest article, not by the number of stamped ones.
-        auto bytes = run.repo.read_blob(f.id, k_max_article_bytes);
-        if (!bytes)
-            return fail(bytes.error());
-        auto blob = run.repo.write_blob(apply_edits(*bytes, r.plan.edits));
-        if (!blob)
-            return fail(blob.error());
-        updates.push_back({f.path, *blob, f.mode});
-        run.attempt.changed_paths.push_back(f.path);
+    if (l.file.kind == repo::EntryKind::submodule) {
+        p.result = skipped(l.rel, FlagLevel::info, "submodule",
+                           "a git submodule; its articles are not part of this sweep");
+        return p;
     }
-    return run.repo.update_tree(tip, updates);
+    auto bytes = repo.read_blob(l.file.id, k_max_article_bytes);
+    if (!bytes) {
+        p.result.path = l.rel;
+        p.result.format = format_from_path(l.rel);
+        p.result.error = make_error(l.rel, bytes.error().message);
+        return p;
+    }
+    if (auto pointer = lfs_pointer(l, *bytes)) {
+        p.result = std::move(*pointer);
+        return p;
+    }
+    if (auto skip = binary(repo, l, tip, *bytes)) {
+        p.result = std::move(*skip);
+        return p;
+    }
+    std::optional<DateCandidate> dated = history_date_of(run.history, l.file.path);
+    p.result = process_bytes(run.setup, l.rel, *bytes, run.mode, Instant::min(), nullptr,
+                             dated ? &*dated : nullptr);
+    if (!will_change(p.result))
+        return p;
+    if (run.options.format == OutputFormat::html)
+        p.result.diff = report::unified_diff(l.rel, *bytes, p.result.plan.edits);
+    if (run.options.commit == Commit::yes)
+        p.stamped = apply_edits(*bytes, p.result.plan.edits);
+    return p;
 }
 
 const Policy* policy_named(const Setup& setup, const std::string& id) {
@@ -288,31 +245,31 @@ Instant as_of_for(const Setup& setup, const Policy* p) {
     return setup.as_of.in_zone(zone ? *zone : TimeZone::utc());
 }
 
-// The remembered result for an unchanged blob whose decision still holds.
-std::optional<ArticleResult> from_cache(const GitRun& run, const Listed& l) {
-    if (!run.cache || l.file.kind == repo::EntryKind::symlink ||
-        l.file.kind == repo::EntryKind::submodule)
-        return std::nullopt;
-    const CachedOutcome* e = run.cache->entry(l.file.path);
-    if (!e)
-        return std::nullopt;
-    const Policy* p = policy_named(run.setup, e->result.policy);
-    if (!e->result.policy.empty() && !p)
-        return std::nullopt;
-    if (!run.cache->find(l.file.path, l.file.id.hex, as_of_for(run.setup, p)))
-        return std::nullopt;
+// The remembered outcome still stands for this tree entry.
+bool still_holds(const GitRun& run, const Listed& l, const CachedOutcome& e) {
+    if (l.file.kind == repo::EntryKind::symlink || l.file.kind == repo::EntryKind::submodule)
+        return false;
+    const Policy* p = policy_named(run.setup, e.result.policy);
+    if (!e.result.policy.empty() && !p)
+        return false;
+    if (!holds(e, l.file.id.hex, as_of_for(run.setup, p)))
+        return false;
     // A date taken from history holds only while history says the same.
-    if (e->result.meta && e->result.meta->published_source == k_history_source) {
+    if (e.result.meta && e.result.meta->published_source == k_history_source) {
         auto now = history_date_of(run.history, l.file.path);
-        if (!now || !e->result.meta->published ||
-            now->timestamp.iso() != e->result.meta->published->iso())
-            return std::nullopt;
+        return now && e.result.meta->published &&
+               now->timestamp.iso() == e.result.meta->published->iso();
     }
-    ArticleResult r = e->result;
-    r.path = l.rel;
-    if (r.meta)
-        r.meta->path = l.rel;
-    return r;
+    return true;
+}
+
+Planned from_cache(const Item& item) {
+    Planned p;
+    p.result = item.cached->result;
+    p.result.path = item.listed.rel;
+    if (p.result.meta)
+        p.result.meta->path = item.listed.rel;
+    return p;
 }
 
 // What to remember of a result just planned: only articles that need no
@@ -334,100 +291,252 @@ std::optional<CachedOutcome> worth_remembering(const GitRun& run, const Listed& 
     return c;
 }
 
+// Hands out the tip's articles in path order, one at a time, with what the
+// cache still knows of them (the cache file is read along, in the same order).
+class Listing {
+  public:
+    Listing(const GitRun& run, repo::TreeCursor cursor, CacheReader* cache,
+            const std::vector<std::string>* since_changed)
+        : m_run(run), m_cursor(std::move(cursor)), m_cache(cache), m_since(since_changed) {}
+
+    std::optional<Item> next() {
+        for (;;) {
+            auto file = m_cursor.next();
+            if (!file) {
+                m_error = file.error();
+                return std::nullopt;
+            }
+            if (!*file)
+                return std::nullopt;
+            if (auto item = item_for(std::move(**file)))
+                return item;
+        }
+    }
+    const std::optional<Error>& error() const { return m_error; }
+
+  private:
+    std::optional<Item> item_for(repo::TreeFile f) {
+        const Archive& a = m_run.archive;
+        if (f.path.compare(0, a.prefix.size(), a.prefix) != 0)
+            return std::nullopt;
+        std::string rel = f.path.substr(a.prefix.size());
+        if (!is_listed(f, rel, a.filter) || is_data(rel, a.data))
+            return std::nullopt;
+        Item item{{std::move(f), std::move(rel)}, std::nullopt, true};
+        const CachedOutcome* entry = m_cache ? m_cache->seek(item.listed.file.path) : nullptr;
+        if (m_since &&
+            !std::binary_search(m_since->begin(), m_since->end(), item.listed.file.path)) {
+            if (!entry)
+                return std::nullopt;
+            item.reported = false;
+            item.cached = *entry;
+            return item;
+        }
+        if (entry && still_holds(m_run, item.listed, *entry))
+            item.cached = *entry;
+        return item;
+    }
+
+    const GitRun& m_run;
+    repo::TreeCursor m_cursor;
+    CacheReader* m_cache;
+    const std::vector<std::string>* m_since;
+    std::optional<Error> m_error;
+};
+
+// Keeps what the next sweep may skip; a failure to write is a note, never fatal.
+void remember(Attempt& a, const GitRun& run, const Item& item, const Planned& p) {
+    if (!a.cache)
+        return;
+    std::optional<CachedOutcome> keep =
+        item.cached ? item.cached
+                    : (p.read ? worth_remembering(run, item.listed, p.result) : std::nullopt);
+    if (!keep)
+        return;
+    if (Status s = a.cache->add(item.listed.file.path, *keep); !s) {
+        a.cache_note = s.error().describe();
+        a.cache.reset();
+    }
+}
+
+// One result, in order: into the cache, the commit's tree, the report.
+Flow take(GitRun& run, Item& item, Planned& p, repo::BlobWriter* blobs,
+          report::ReportWriter* writer) {
+    Attempt& a = run.attempt;
+    remember(a, run, item, p);
+    if (!item.reported)
+        return Flow::go_on;
+    ++a.listed;
+    a.read += p.read ? 1 : 0;
+    ArticleResult& r = p.result;
+    a.summary.add(r);
+    if (blobs && will_change(r)) {
+        auto blob = blobs->write(p.stamped);
+        if (!blob) {
+            a.failure = blob.error();
+            return Flow::stop;
+        }
+        const repo::TreeFile& f = item.listed.file;
+        a.changes.push_back({{f.path, *blob, f.mode}, a.tally.add(r)});
+    }
+    if (writer) {
+        writer->add(r);
+    } else if (Status s = a.spool->add(r); !s) {
+        a.failure = s.error();
+        return Flow::stop;
+    }
+    return Flow::go_on;
+}
+
+// How many articles the tip lists, for the progress line's ETA.
+std::size_t count_listed(const GitRun& run, const repo::ObjectId& tip,
+                         const std::vector<std::string>* since_changed) {
+    auto cursor = repo::TreeCursor::open(run.repo, tip);
+    if (!cursor)
+        return 0;
+    Listing listing(run, std::move(*cursor), nullptr, since_changed);
+    std::size_t n = 0;
+    while (listing.next())
+        ++n;
+    return n;
+}
+
 // Lists the tip's articles (only those changed since --since), takes what
-// the cache still knows and reads and plans the rest.
-Status plan_tip(GitRun& run, const repo::ObjectId& tip) {
-    auto files = run.repo.list_files(tip);
-    if (!files)
-        return fail(files.error());
+// the cache still knows, reads and plans the rest on the worker threads,
+// and hands each result in path order to the report (`writer`, a dry run)
+// or to the spool, the blob writer and the commit's tally (`blobs`).
+Status plan_tip(GitRun& run, const repo::ObjectId& tip, repo::BlobWriter* blobs,
+                report::ReportWriter* writer) {
     run.attempt = Attempt{};
+    Attempt& a = run.attempt;
+    if (!writer) {
+        auto spool = ResultSpool::create();
+        if (!spool)
+            return fail(spool.error());
+        a.spool.emplace(std::move(*spool));
+    }
     if (dates_from_history(run.setup)) {
         auto history = run.repo.first_commits(tip);
         if (!history)
             return fail(history.error());
         run.history = std::move(*history);
     }
-    std::vector<Listed> listed = list_articles_in(*files, run.archive);
+    std::optional<std::vector<std::string>> since_changed;
     if (run.since) {
         auto changed = run.repo.changed_paths(*run.since, tip);
         if (!changed)
             return fail(changed.error());
-        std::erase_if(listed, [&](const Listed& l) {
-            return !std::binary_search(changed->begin(), changed->end(), l.file.path);
-        });
+        since_changed = std::move(*changed);
     }
-    std::vector<ArticleResult> results(listed.size());
-    std::vector<bool> read(listed.size(), false);
-    std::vector<Listed> to_read;
-    std::vector<std::size_t> slots;
-    for (std::size_t i = 0; i < listed.size(); ++i) {
-        if (auto hit = from_cache(run, listed[i])) {
-            results[i] = std::move(*hit);
-            continue;
-        }
-        to_read.push_back(listed[i]);
-        slots.push_back(i);
+    const std::vector<std::string>* since = since_changed ? &*since_changed : nullptr;
+    std::optional<CacheReader> cache;
+    if (!run.options.no_cache) {
+        cache.emplace(CacheReader::open(run.repo.git_dir(), run.digest));
+        auto writer_or = CacheWriter::create(run.repo.git_dir(), run.digest);
+        if (writer_or)
+            a.cache.emplace(std::move(*writer_or));
+        else
+            a.cache_note = writer_or.error().describe();
     }
+    auto cursor = repo::TreeCursor::open(run.repo, tip);
+    if (!cursor)
+        return fail(cursor.error());
+    Listing listing(run, std::move(*cursor), cache ? &*cache : nullptr, since);
+
     std::optional<ProgressTicker> ticker;
     if (run.progress)
-        ticker.emplace(*run.progress, to_read.size());
-    std::vector<ArticleResult> planned =
-        plan_all(run.repo.git_dir(), run.setup, to_read, run.mode, run.options.jobs, run.history,
-                 run.options.format == OutputFormat::html ? Diff::yes : Diff::no,
-                 ticker ? ticker->counter() : nullptr);
+        ticker.emplace(*run.progress, count_listed(run, tip, since));
+    OrderedWork<Item, Planned, Expected<repo::Repository>> work;
+    work.jobs = worker_count(run.options.jobs, k_window_per_job * 64);
+    work.window = k_window_per_job * work.jobs;
+    work.next = [&] { return listing.next(); };
+    work.make_context = [&] { return repo::Repository::open(run.repo.git_dir()); };
+    work.work = [&](Expected<repo::Repository>& repo, const Item& item) {
+        Planned p;
+        if (!item.reported)
+            return p;
+        if (item.cached)
+            p = from_cache(item);
+        else if (!repo)
+            p.result.path = item.listed.rel,
+            p.result.error = make_error(item.listed.rel, repo.error().message);
+        else
+            p = examine(*repo, run, item.listed, tip);
+        if (ticker)
+            ++*ticker->counter();
+        return p;
+    };
+    work.deliver = [&](Item& item, Planned& p) { return take(run, item, p, blobs, writer); };
+    work.run();
     ticker.reset();
-    for (std::size_t k = 0; k < slots.size(); ++k) {
-        results[slots[k]] = std::move(planned[k]);
-        read[slots[k]] = true;
-    }
-    run.attempt.listed = std::move(listed);
-    run.attempt.results = std::move(results);
-    run.attempt.read = std::move(read);
+    if (cache && !cache->note().empty() && a.cache_note.empty())
+        a.cache_note = cache->note();
+    if (listing.error())
+        return fail(*listing.error());
+    if (a.failure)
+        return fail(*a.failure);
     return ok();
 }
 
-// Remembers what this run read (before --skip-dirty touched any plan), and
-// writes the cache; a failure to write is a note, never fatal.
-void update_cache(GitRun& run, const std::vector<std::optional<CachedOutcome>>& learned,
-                  std::ostream& err) {
-    if (!run.cache)
-        return;
-    for (std::size_t i = 0; i < learned.size(); ++i) {
-        if (!run.attempt.read[i])
-            continue;
-        const std::string& path = run.attempt.listed[i].file.path;
-        if (learned[i])
-            run.cache->remember(path, *learned[i]);
-        else
-            run.cache->forget(path);
-    }
-    if (Status s = run.cache->save(run.repo.git_dir()); !s)
-        fmt::print(err, "archtag: note: the sweep cache was not saved: {}\n", s.error().describe());
-}
-
-std::vector<std::optional<CachedOutcome>> learned_from(const GitRun& run) {
-    std::vector<std::optional<CachedOutcome>> out(run.attempt.results.size());
-    for (std::size_t i = 0; i < out.size(); ++i)
-        if (run.attempt.read[i])
-            out[i] = worth_remembering(run, run.attempt.listed[i], run.attempt.results[i]);
-    return out;
-}
-
-Expected<std::optional<repo::NewCommit>> make_commit(
-    GitRun& run, const repo::ObjectId& tip, std::vector<std::optional<CachedOutcome>>& learned) {
-    if (Status s = plan_tip(run, tip); !s)
-        return fail(s.error());
-    learned = learned_from(run);
-    Status dirty = handle_dirty(run, tip);
+// Leaves out (with --skip-dirty) or refuses articles with uncommitted changes.
+Status handle_dirty(GitRun& run, const repo::ObjectId& tip) {
+    Attempt& a = run.attempt;
+    if (!run.checked_out || a.changes.empty())
+        return ok();
+    std::vector<std::string> paths;
+    for (const PendingChange& c : a.changes)
+        paths.push_back(c.update.path);
+    auto dirty = run.repo.dirty_paths(tip, paths);
     if (!dirty)
         return fail(dirty.error());
-    if (std::none_of(run.attempt.results.begin(), run.attempt.results.end(), will_change))
+    if (dirty->empty())
+        return ok();
+    if (!run.options.skip_dirty)
+        return fail(make_error(
+            run.repo.work_dir().value_or(""),
+            fmt::format(
+                "refusing to commit: {} to stamp {} uncommitted changes: {} (commit or "
+                "stash them, or pass --skip-dirty to leave them out)",
+                dirty->size() == 1 ? "1 article" : with_thousands(dirty->size()) + " articles",
+                dirty->size() == 1 ? "has" : "have", join(*dirty, ", "))));
+    std::sort(dirty->begin(), dirty->end());
+    std::erase_if(a.changes, [&](const PendingChange& c) {
+        if (!std::binary_search(dirty->begin(), dirty->end(), c.update.path))
+            return false;
+        a.tally.take_back(c.counted);
+        return true;
+    });
+    a.dirty = std::move(*dirty);
+    return ok();
+}
+
+Expected<std::optional<repo::NewCommit>> make_commit(GitRun& run, const repo::ObjectId& tip) {
+    // Its own handle: the writer adds an in-memory pack store to the handle's
+    // object database, and the tree walk goes on meanwhile on run.repo.
+    auto blob_repo = repo::Repository::open(run.repo.git_dir());
+    if (!blob_repo)
+        return fail(blob_repo.error());
+    repo::BlobWriter blobs(*blob_repo);
+    if (Status s = plan_tip(run, tip, &blobs, nullptr); !s)
+        return fail(s.error());
+    if (Status s = blobs.finish(); !s)
+        return fail(s.error());
+    if (Status s = handle_dirty(run, tip); !s)
+        return fail(s.error());
+    Attempt& a = run.attempt;
+    if (a.changes.empty())
         return std::optional<repo::NewCommit>();
-    auto tree = write_tree(run, tip);
+    std::vector<repo::FileUpdate> updates;
+    for (const PendingChange& c : a.changes) {
+        updates.push_back(c.update);
+        a.changed_paths.push_back(c.update.path);
+    }
+    a.changes.clear();
+    auto tree = run.repo.update_tree(tip, updates);
     if (!tree)
         return fail(tree.error());
-    CommitMessageInput message{run.mode, &run.attempt.results, &run.setup.policies,
-                               run.setup.as_of.label(), run.signoff};
+    CommitMessageInput message{run.mode, &a.tally, &run.setup.policies, run.setup.as_of.label(),
+                               run.signoff};
     repo::CommitRequest request{tip, *tree, run.author, run.committer, commit_message(message)};
     auto commit =
         run.signing ? run.repo.create_signed_commit(request,
@@ -526,10 +635,11 @@ Expected<GitRun> prepare(const Options& options, Mode mode, const std::string& a
                options.signoff ? std::optional<std::string>(committer->text()) : std::nullopt,
                {},
                std::nullopt,
-               std::nullopt,
                {},
                std::nullopt,
-               nullptr};
+               nullptr,
+               {}};
+    run.digest = sweep_digest(run.setup, command_name(mode));
     if (options.sign) {
         auto signing = signing_setup(
             [&](const std::string& key) { return run.repo.config_string(key); }, committer->email);
@@ -546,56 +656,82 @@ Expected<GitRun> prepare(const Options& options, Mode mode, const std::string& a
     return run;
 }
 
-// Opens the cache unless --no-cache; a damaged one is noted and ignored.
-void open_cache(GitRun& run, std::ostream& err) {
-    if (run.options.no_cache)
+// Puts the new cache file in place; a failure is a note, never fatal.
+void save_cache(GitRun& run, std::ostream& err) {
+    Attempt& a = run.attempt;
+    if (!a.cache_note.empty())
+        fmt::print(err, "archtag: note: {}\n", a.cache_note);
+    if (!a.cache)
         return;
-    std::string note;
-    run.cache =
-        SweepCache::load(run.repo.git_dir(), sweep_digest(run.setup, command_name(run.mode)), note);
-    if (!note.empty())
-        fmt::print(err, "archtag: note: {}\n", note);
+    if (Status s = a.cache->commit(); !s)
+        fmt::print(err, "archtag: note: the sweep cache was not saved: {}\n", s.error().describe());
+    a.cache.reset();
 }
 
 // With --verbose: how much the cache saved.
 void print_reads(const GitRun& run, std::ostream& err) {
     if (!run.options.verbose)
         return;
-    std::size_t total = run.attempt.results.size();
-    std::size_t read = static_cast<std::size_t>(
-        std::count(run.attempt.read.begin(), run.attempt.read.end(), true));
+    std::size_t total = run.attempt.listed, read = run.attempt.read;
     fmt::print(err, "archtag: read {} of {} {} ({} unchanged since the last sweep)\n",
                with_thousands(read), with_thousands(total), total == 1 ? "article" : "articles",
                with_thousands(total - read));
 }
 
-int report(const GitRun& run, const std::string& archive, const std::optional<repo::ObjectId>& id,
-           std::ostream& out, std::ostream& err) {
-    ReportSink sink(out, run.options.output_file);
-    report::RunInfo info{command_name(run.mode), archive, run.setup.as_of.label(), id.has_value(),
-                         k_version};
-    print_report(sink.stream(), run.options, run.setup, info, run.attempt.results);
-    if (run.options.format == OutputFormat::text && run.options.commit == Commit::yes)
-        report::print_commit_text(sink.stream(), run.branch, id ? id->hex : "");
-    Status s = sink.finish();
-    if (!s)
-        return usage_error(err, s.error());
-    bool errors = std::any_of(run.attempt.results.begin(), run.attempt.results.end(),
-                              [](const ArticleResult& r) { return r.error.has_value(); });
-    return errors ? k_exit_findings : k_exit_ok;
+report::RunInfo run_info(const GitRun& run, const std::string& archive, bool written) {
+    return {command_name(run.mode), archive, run.setup.as_of.label(), written, k_version};
+}
+
+int exit_code(const GitRun& run) {
+    return run.attempt.summary.errors > 0 ? k_exit_findings : k_exit_ok;
 }
 
 // A dry run on a git branch (--since without --commit): planned and
-// reported, nothing committed.
+// reported as it goes, nothing committed.
 int dry_run(GitRun& run, const std::string& archive, std::ostream& out, std::ostream& err) {
     auto tip = run.repo.tip(run.branch);
     if (!tip)
         return usage_error(err, tip.error());
-    if (Status s = plan_tip(run, *tip); !s)
+    ReportSink sink(out, run.options.output_file, run.progress ? Defer::yes : Defer::no);
+    auto writer =
+        report_writer(sink.stream(), run.options, run.setup, run_info(run, archive, false));
+    if (Status s = plan_tip(run, *tip, nullptr, writer.get()); !s)
         return usage_error(err, s.error());
-    update_cache(run, learned_from(run), err);
+    writer->finish();
+    save_cache(run, err);
     print_reads(run, err);
-    return report(run, archive, std::nullopt, out, err);
+    if (Status s = sink.finish(); !s)
+        return usage_error(err, s.error());
+    return exit_code(run);
+}
+
+// The report of a committing sweep, from the spooled results of the attempt
+// that landed.
+int report_commit(GitRun& run, const std::string& archive, const std::optional<repo::ObjectId>& id,
+                  std::ostream& out, std::ostream& err) {
+    ReportSink sink(out, run.options.output_file);
+    auto writer = report_writer(sink.stream(), run.options, run.setup,
+                                run_info(run, archive, id.has_value()));
+    const std::vector<std::string>& dirty = run.attempt.dirty;
+    const std::string& prefix = run.archive.prefix;
+    Status replayed = run.attempt.spool->replay([&](ArticleResult& r) {
+        if (std::binary_search(dirty.begin(), dirty.end(), prefix + r.path)) {
+            r.plan = Plan{};
+            r.decision.flags.push_back({FlagLevel::warning, "dirty",
+                                        "uncommitted changes in the work tree or index; left out "
+                                        "of the commit (--skip-dirty)"});
+        }
+        r.written = id && will_change(r);
+        writer->add(r);
+    });
+    if (!replayed)
+        return usage_error(err, replayed.error());
+    writer->finish();
+    if (run.options.format == OutputFormat::text)
+        report::print_commit_text(sink.stream(), run.branch, id ? id->hex : "");
+    if (Status s = sink.finish(); !s)
+        return usage_error(err, s.error());
+    return exit_code(run);
 }
 
 }  // namespace
@@ -610,20 +746,16 @@ int run_git_sweep(const Options& options, Mode mode, std::ostream& out, std::ost
         return usage_error(err, run.error());
     if (options.progress == ShowProgress::yes)
         run->progress = &err;
-    open_cache(*run, err);
-    std::vector<std::optional<CachedOutcome>> learned;
     if (options.commit == Commit::no)
         return dry_run(*run, archive, out, err);
     auto landed = repo::land(
-        run->repo, run->branch,
-        [&](const repo::ObjectId& tip) { return make_commit(*run, tip, learned); }, run->committer);
+        run->repo, run->branch, [&](const repo::ObjectId& tip) { return make_commit(*run, tip); },
+        run->committer);
     if (!landed)
         return usage_error(err, landed.error());
-    update_cache(*run, learned, err);
+    save_cache(*run, err);
     print_reads(*run, err);
-    for (ArticleResult& r : run->attempt.results)
-        r.written = landed->commit && will_change(r);
-    int code = report(*run, archive, landed->commit, out, err);
+    int code = report_commit(*run, archive, landed->commit, out, err);
     if (landed->commit && run->checked_out) {
         Status s =
             run->repo.checkout_paths(landed->base, *landed->commit, run->attempt.changed_paths);

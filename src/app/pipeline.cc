@@ -7,6 +7,7 @@
 #include <boost/filesystem.hpp>
 
 #include "app/history_date.h"
+#include "app/ordered_work.h"
 #include "article/article.h"
 #include "policy/policy.h"
 #include "report/diff.h"
@@ -165,29 +166,47 @@ ArticleResult process_file(const Setup& setup, const std::string& rel_path, Mode
     return r;
 }
 
+unsigned worker_count(unsigned jobs, std::size_t items) {
+    if (jobs == 0)
+        jobs = std::max(1u, std::thread::hardware_concurrency());
+    return static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(1, items)));
+}
+
+void for_each_processed(const Setup& setup, const std::vector<std::string>& rel_paths, Mode mode,
+                        Write write, unsigned jobs, Diff diff, std::atomic<std::size_t>* done,
+                        const std::function<void(ArticleResult&)>& deliver) {
+    struct NoContext {};
+    std::size_t next = 0;
+    OrderedWork<std::size_t, ArticleResult, NoContext> w;
+    w.jobs = worker_count(jobs, rel_paths.size());
+    w.window = k_window_per_job * w.jobs;
+    w.next = [&]() -> std::optional<std::size_t> {
+        if (next == rel_paths.size())
+            return std::nullopt;
+        return next++;
+    };
+    w.make_context = [] { return NoContext{}; };
+    w.work = [&](NoContext&, const std::size_t& i) {
+        ArticleResult r = process_file(setup, rel_paths[i], mode, write, diff);
+        if (done)
+            ++*done;
+        return r;
+    };
+    w.deliver = [&](std::size_t&, ArticleResult& r) {
+        deliver(r);
+        return Flow::go_on;
+    };
+    w.run();
+}
+
 std::vector<ArticleResult> process_files(const Setup& setup,
                                          const std::vector<std::string>& rel_paths, Mode mode,
                                          Write write, unsigned jobs, Diff diff,
                                          std::atomic<std::size_t>* done) {
-    std::vector<ArticleResult> results(rel_paths.size());
-    if (jobs == 0)
-        jobs = std::max(1u, std::thread::hardware_concurrency());
-    jobs = static_cast<unsigned>(
-        std::min<std::size_t>(jobs, std::max<std::size_t>(1, rel_paths.size())));
-    std::atomic<std::size_t> next{0};
-    auto worker = [&] {
-        for (std::size_t i = next++; i < rel_paths.size(); i = next++) {
-            results[i] = process_file(setup, rel_paths[i], mode, write, diff);
-            if (done)
-                ++*done;
-        }
-    };
-    std::vector<std::thread> threads;
-    for (unsigned t = 1; t < jobs; ++t)
-        threads.emplace_back(worker);
-    worker();
-    for (auto& t : threads)
-        t.join();
+    std::vector<ArticleResult> results;
+    results.reserve(rel_paths.size());
+    for_each_processed(setup, rel_paths, mode, write, jobs, diff, done,
+                       [&](ArticleResult& r) { results.push_back(std::move(r)); });
     return results;
 }
 

@@ -3,6 +3,7 @@
 // stamp plan. Dry runs and real runs share this, so a report says exactly
 // what a write would do.
 #include <atomic>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,8 +34,21 @@ enum class Diff { no, yes };
 ArticleResult process_file(const Setup& setup, const std::string& rel_path, Mode mode, Write write,
                            Diff diff = Diff::no);
 
-// Processes every path on `jobs` threads; results keep the order of `paths`.
+// Articles in flight per worker thread: enough that a slow article does not
+// stall the others, few enough that memory stays jobs x largest article.
+constexpr std::size_t k_window_per_job = 8;
+// `jobs` (0: one per core), never more than there are items.
+unsigned worker_count(unsigned jobs, std::size_t items);
+
+// Processes every path on `jobs` threads and hands each result to `deliver`
+// in the order of `paths`, on the calling thread, as soon as it and those
+// before it are done: only the articles in flight are held in memory.
 // `done` (optional) counts finished articles, for a progress display.
+void for_each_processed(const Setup& setup, const std::vector<std::string>& rel_paths, Mode mode,
+                        Write write, unsigned jobs, Diff diff, std::atomic<std::size_t>* done,
+                        const std::function<void(ArticleResult&)>& deliver);
+
+// The same, all results at once (for the few articles of a hook or a test).
 std::vector<ArticleResult> process_files(const Setup& setup,
                                          const std::vector<std::string>& rel_paths, Mode mode,
                                          Write write, unsigned jobs, Diff diff = Diff::no,

@@ -23,28 +23,24 @@ std::vector<report::EraMark> era_marks(const Setup& setup) {
 
 }  // namespace
 
-void print_report(std::ostream& out, const Options& options, const Setup& setup,
-                  const report::RunInfo& info, const std::vector<ArticleResult>& results) {
+std::unique_ptr<report::ReportWriter> report_writer(std::ostream& out, const Options& options,
+                                                    const Setup& setup,
+                                                    const report::RunInfo& info) {
     switch (options.format) {
         case OutputFormat::json:
-            report::print_json(out, info, results);
-            break;
+            return report::json_writer(out, info);
         case OutputFormat::csv:
-            report::print_csv(out, info, results);
-            break;
+            return report::csv_writer(out, info);
         case OutputFormat::sarif:
-            report::print_sarif(out, info, results);
-            break;
+            return report::sarif_writer(out, info);
         case OutputFormat::html:
-            report::print_html(out, info, results, era_marks(setup));
-            break;
+            return report::html_writer(out, info, era_marks(setup));
         case OutputFormat::text:
-            report::print_text(
-                out, info, results,
-                options.verbose ? report::Verbosity::all : report::Verbosity::changes,
-                options.colour == Colour::yes ? report::Colour::yes : report::Colour::no);
             break;
     }
+    return report::text_writer(
+        out, info, options.verbose ? report::Verbosity::all : report::Verbosity::changes,
+        options.colour == Colour::yes ? report::Colour::yes : report::Colour::no);
 }
 
 }  // namespace archtag::app

@@ -1,6 +1,7 @@
 #pragma once
 // The one place that turns results into the report format the user asked
 // for, shared by folder sweeps, git sweeps and the hooks.
+#include <memory>
 #include <ostream>
 #include <vector>
 
@@ -11,7 +12,9 @@
 
 namespace archtag::app {
 
-void print_report(std::ostream& out, const Options& options, const Setup& setup,
-                  const report::RunInfo& info, const std::vector<ArticleResult>& results);
+// A writer for the format the user asked for, to be fed results in order.
+std::unique_ptr<report::ReportWriter> report_writer(std::ostream& out, const Options& options,
+                                                    const Setup& setup,
+                                                    const report::RunInfo& info);
 
 }  // namespace archtag::app

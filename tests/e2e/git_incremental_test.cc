@@ -75,7 +75,7 @@ TEST_F(GitIncremental, ARepeatedSweepReadsOnlyChangedBlobs) {
     EXPECT_EQ(edited.err, "archtag: read 1 of 3 articles (2 unchanged since the last sweep)\n");
     // The cache is in the git directory, never in the work tree.
     EXPECT_EQ(a.git("status --porcelain --ignored"), "");
-    EXPECT_EQ(sh("test -s .git/archtag/cache-v1 && echo kept", a.root()), "kept\n");
+    EXPECT_EQ(sh("test -s .git/archtag/cache-v2 && echo kept", a.root()), "kept\n");
 }
 
 TEST_F(GitIncremental, RememberedArticlesAreReportedAsIfRead) {
@@ -137,12 +137,12 @@ TEST_F(GitIncremental, ADamagedCacheIsIgnoredWithANote) {
     a.write("laist/tamales.md", recent_story("Tamale season"));
     a.commit();
     ASSERT_EQ(archtag(commit_verbose(a.root(), "2026-11-23"), a.root()).code, 0);
-    sh("printf 'archtag-cache 1\\n99:short,' > .git/archtag/cache-v1", a.root());
+    sh("printf 'archtag-cache 2\\n99:short,' > .git/archtag/cache-v2", a.root());
     Outcome r = archtag(commit_verbose(a.root(), "2026-11-23"), a.root());
     EXPECT_EQ(r.code, 0);
     EXPECT_EQ(r.err, "archtag: note: " + a.root() +
-                         "/.git/archtag/cache-v1: ignored (every article is read again): a field "
-                         "runs past the end of the file\n"
+                         "/.git/archtag/cache-v2: ignored (every article is read again): an "
+                         "entry runs past the end of the file\n"
                          "archtag: read 1 of 1 article (0 unchanged since the last sweep)\n");
     // Rewritten whole: the next sweep uses it again.
     EXPECT_EQ(archtag(commit_verbose(a.root(), "2026-11-23"), a.root()).err,

@@ -137,6 +137,47 @@ TEST_F(Git, BareRepositoryIsSweptWithoutAWorkTree) {
     EXPECT_EQ(source.read("laist/2014-12-19-obama-sony.md"), k_old_story);
 }
 
+TEST_F(Git, ABareRepositoryHonoursTheGitattributesOfTheSweptCommit) {
+    GitArchive source;
+    source.write("laist/2014-12-19-obama-sony.md", k_old_story);
+    source.write("legacy/2014-12-19-obama-sony.md", k_old_story);
+    source.write(".gitattributes", "legacy/** binary\n");
+    source.commit();
+    TempArchive bare;
+    sh("git clone -q --bare '" + source.root() + "' '" + bare.root() + "/archive.git'",
+       bare.root());
+    std::string git_dir = bare.path("archive.git");
+
+    Outcome r = archtag(sweep(git_dir), bare.root());
+    ASSERT_EQ(r.code, 0) << r.err << r.out;
+    EXPECT_EQ(sh("git diff --name-only HEAD~1 HEAD", git_dir), "laist/2014-12-19-obama-sony.md\n");
+    EXPECT_NE(r.out.find("  legacy/2014-12-19-obama-sony.md: warning binary: binary by the "
+                         "repository's .gitattributes; not stamped\n"),
+              std::string::npos)
+        << r.out;
+}
+
+TEST_F(Git, ManyNewBlobsGoIntoPacksNotLooseObjects) {
+    GitArchive a;
+    for (int i = 0; i < 150; ++i)
+        a.write("laist/2014/story-" + std::to_string(i) + ".md", k_old_story + std::to_string(i));
+    a.commit();
+    a.git("repack -adq");  // the import itself leaves nothing loose
+    Outcome r =
+        archtag(sweep(a.root(), {"--format", "json", "-o", a.path("../report.json")}), a.root());
+    ASSERT_EQ(r.code, 0) << r.err << r.out;
+    EXPECT_EQ(a.git("diff --name-only HEAD~1 HEAD | wc -l"), "150\n");
+    // The commit and its trees are loose; none of the 150 new blobs is.
+    std::string loose_blobs = a.git(
+        "count-objects -v >/dev/null; find .git/objects -path '*/[0-9a-f][0-9a-f]/*' -type f | "
+        "sed 's#.git/objects/\\(..\\)/#\\1#' | git cat-file --batch-check='%(objecttype)' | "
+        "grep -c blob || true");
+    EXPECT_EQ(loose_blobs, "0\n");
+    EXPECT_EQ(a.git("fsck --strict 2>&1"), "");
+    std::string report = read_file_or_empty(a.path("../report.json"));
+    EXPECT_NE(report.find("\"pending\": 150"), std::string::npos) << report.substr(0, 400);
+}
+
 TEST_F(Git, AnotherBranchLeavesHeadAndWorkTreeAlone) {
     GitArchive a;
     a.write("laist/2014-12-19-obama-sony.md", k_old_story);
@@ -193,14 +234,15 @@ TEST_F(Git, SymlinksSubmodulesLfsPointersAndBinaryAreReported) {
     a.git("commit -q -m import");
 
     Outcome r = archtag(sweep(a.root()), a.root());
-    EXPECT_EQ(r.code, 1) << r.err << r.out;  // the binary file could not be processed
+    EXPECT_EQ(r.code, 0) << r.err << r.out;  // skipped and reported, not an error
     EXPECT_EQ(a.git("diff --name-only HEAD~1 HEAD"), "laist/2014-12-19-obama-sony.md\n");
     for (const char* line :
          {"  laist/link.md: info symlink: a symbolic link in git; not followed, not stamped\n",
           "  theme: info submodule: a git submodule; its articles are not part of this sweep\n",
           "  laist/lfs.md: warning lfs-pointer: a Git LFS pointer: the article itself is not in "
           "git; not stamped\n",
-          "  laist/image.md: binary file, not an article\n"})
+          "  laist/image.md: warning binary: binary content (a NUL byte in its first 8,000 "
+          "bytes); not stamped\n"})
         EXPECT_NE(r.out.find(line), std::string::npos) << line << "\n" << r.out;
 }
 

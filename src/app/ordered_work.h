@@ -1,0 +1,103 @@
+#pragma once
+// Work on many threads, results in order, memory bounded by a window: how a
+// sweep of a million articles holds only the articles in flight, not the
+// archive. Items are handed out by one producer in order; `jobs` workers
+// turn them into results; the calling thread receives the results in the
+// order the items were handed out, one at a time (so it may write: reports,
+// git objects, the cache), while the workers go on with the next ones.
+#include <algorithm>
+#include <condition_variable>
+#include <cstddef>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <utility>
+#include <vector>
+
+namespace archtag::app {
+
+enum class Flow { go_on, stop };
+
+template <class Item, class Result, class Context>
+struct OrderedWork {
+    unsigned jobs = 1;
+    // Items handed out but not yet received by `deliver`, at most.
+    std::size_t window = 64;
+    // The next item, or nullopt when there are no more. Called under a lock,
+    // so it may keep state (a tree walk, a cache cursor).
+    std::function<std::optional<Item>()> next;
+    // One per worker thread (a repository handle, say).
+    std::function<Context()> make_context;
+    std::function<Result(Context&, const Item&)> work;
+    // In order, on the calling thread. Flow::stop hands out no more items;
+    // the items in flight are finished and dropped.
+    std::function<Flow(Item&, Result&)> deliver;
+
+    void run() const;
+};
+
+template <class Item, class Result, class Context>
+void OrderedWork<Item, Result, Context>::run() const {
+    struct Slot {
+        std::optional<Item> item;
+        std::optional<Result> result;
+    };
+    const std::size_t size = std::max<std::size_t>(1, window);
+    std::vector<Slot> ring(size);
+    std::mutex m;
+    std::condition_variable changed;
+    std::size_t handed = 0, received = 0;
+    bool exhausted = false, stopped = false;
+
+    auto worker = [&] {
+        Context context = make_context();
+        for (;;) {
+            std::unique_lock lock(m);
+            changed.wait(lock, [&] { return exhausted || stopped || handed - received < size; });
+            if (exhausted || stopped)
+                return;
+            std::optional<Item> item = next();
+            if (!item) {
+                exhausted = true;
+                changed.notify_all();
+                return;
+            }
+            std::size_t seq = handed++;
+            lock.unlock();
+            Result result = work(context, *item);
+            lock.lock();
+            ring[seq % size].item = std::move(item);
+            ring[seq % size].result = std::move(result);
+            changed.notify_all();
+        }
+    };
+
+    std::vector<std::thread> threads;
+    for (unsigned t = 0; t < std::max(1u, jobs); ++t)
+        threads.emplace_back(worker);
+    for (;;) {
+        std::unique_lock lock(m);
+        Slot& slot = ring[received % size];
+        changed.wait(lock, [&] {
+            return slot.result.has_value() || ((exhausted || stopped) && received == handed);
+        });
+        if (!slot.result)
+            break;
+        Item item = std::move(*slot.item);
+        Result result = std::move(*slot.result);
+        slot.item.reset();
+        slot.result.reset();
+        lock.unlock();
+        Flow flow = stopped ? Flow::stop : deliver(item, result);
+        lock.lock();
+        ++received;
+        if (flow == Flow::stop)
+            stopped = true;
+        changed.notify_all();
+    }
+    for (auto& t : threads)
+        t.join();
+}
+
+}  // namespace archtag::app

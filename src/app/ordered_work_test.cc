@@ -1,0 +1,106 @@
+#include "app/ordered_work.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+
+namespace archtag::app {
+namespace {
+
+struct Counter {
+    int n = 0;
+};
+
+// Items 0..count-1; work squares them after a delay that makes later items
+// finish first, so only the ordering logic can put them back in order.
+OrderedWork<int, int, Counter> squares(int count, unsigned jobs, std::size_t window,
+                                       std::vector<int>& out) {
+    auto next_value = std::make_shared<int>(0);
+    OrderedWork<int, int, Counter> w;
+    w.jobs = jobs;
+    w.window = window;
+    w.next = [=]() -> std::optional<int> {
+        if (*next_value >= count)
+            return std::nullopt;
+        return (*next_value)++;
+    };
+    w.make_context = [] { return Counter{}; };
+    w.work = [](Counter& c, const int& i) {
+        ++c.n;
+        std::this_thread::sleep_for(std::chrono::microseconds((i % 7 == 0) ? 300 : 10));
+        return i * i;
+    };
+    w.deliver = [&out](int& item, int& result) {
+        EXPECT_EQ(result, item * item);
+        out.push_back(item);
+        return Flow::go_on;
+    };
+    return w;
+}
+
+TEST(OrderedWork, DeliversEveryResultInTheOrderItemsWereHandedOut) {
+    for (unsigned jobs : {1u, 2u, 5u}) {
+        std::vector<int> got;
+        squares(500, jobs, 8, got).run();
+        ASSERT_EQ(got.size(), 500u) << jobs;
+        for (int i = 0; i < 500; ++i)
+            ASSERT_EQ(got[i], i) << "jobs " << jobs;
+    }
+}
+
+TEST(OrderedWork, NoItemsAndMoreWorkersThanItemsAreFine) {
+    std::vector<int> got;
+    squares(0, 4, 8, got).run();
+    EXPECT_TRUE(got.empty());
+    squares(2, 8, 1, got).run();
+    EXPECT_EQ(got, (std::vector<int>{0, 1}));
+}
+
+TEST(OrderedWork, NeverHoldsMoreThanTheWindowInFlight) {
+    std::atomic<int> in_flight{0}, most{0};
+    std::vector<int> got;
+    auto w = squares(300, 4, 3, got);
+    auto inner_next = w.next;
+    w.next = [&, inner_next]() {
+        auto item = inner_next();
+        if (item) {
+            int now = ++in_flight;
+            most = std::max(most.load(), now);
+        }
+        return item;
+    };
+    auto inner_deliver = w.deliver;
+    w.deliver = [&, inner_deliver](int& item, int& result) {
+        --in_flight;
+        return inner_deliver(item, result);
+    };
+    w.run();
+    EXPECT_EQ(got.size(), 300u);
+    EXPECT_LE(most.load(), 3);
+    EXPECT_GE(most.load(), 2);  // the workers did overlap
+}
+
+TEST(OrderedWork, StopHandsOutNoMoreAndDeliversNothingAfterIt) {
+    std::vector<int> got;
+    int handed = 0;
+    auto w = squares(10000, 2, 4, got);
+    auto inner_next = w.next;
+    w.next = [&, inner_next]() {
+        auto item = inner_next();
+        if (item)
+            ++handed;
+        return item;
+    };
+    w.deliver = [&got](int& item, int&) {
+        got.push_back(item);
+        return item == 41 ? Flow::stop : Flow::go_on;
+    };
+    w.run();
+    EXPECT_EQ(got.size(), 42u);
+    EXPECT_EQ(got.back(), 41);
+    EXPECT_LE(handed, 42 + 4);
+}
+
+}  // namespace
+}  // namespace archtag::app
