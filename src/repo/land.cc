@@ -57,7 +57,8 @@ Expected<Landing> land(Repository& repo, const std::string& branch, const MakeCo
             return fail(make_error(
                 repo.git_dir(),
                 fmt::format("{} is locked by another git process ({}/{}.lock exists); waited {} "
-                            "ms, left the branch unchanged (try again when it is done)",
+                            "ms, left the branch unchanged (try again when it is done; if no git "
+                            "process is running, one that crashed left the file: remove it)",
                             branch, repo.git_dir(), branch, options.lock_wait.count())));
         if (landing.replans >= options.max_replans)
             return fail(make_error(

@@ -139,7 +139,8 @@ TEST(Land, ALockIsWaitedForThenReported) {
     EXPECT_EQ(landed.error().message,
               "refs/heads/main is locked by another git process (" + f.r.git_dir() +
                   "/refs/heads/main.lock exists); waited 120 ms, left the branch unchanged (try "
-                  "again when it is done)");
+                  "again when it is done; if no git process is running, one that crashed left "
+                  "the file: remove it)");
     EXPECT_EQ(*f.r.tip(k_main), old);
 
     // A lock released while waiting: the commit lands.

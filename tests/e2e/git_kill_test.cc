@@ -1,0 +1,121 @@
+// A committing sweep killed (SIGKILL) at every step that changes a file:
+// each time the repository stays valid (git fsck), the branch is either
+// where it was or moved by one whole commit, and a sweep run afterwards
+// finishes the job. The steps are counted and cut by an LD_PRELOAD shim
+// (tests/e2e/kill_at.cc), so no step is skipped and no timing is guessed.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "e2e/harness.h"
+
+namespace archtag::e2e {
+
+namespace {
+
+struct Shell {
+    int code = -1;  // -1: killed by a signal
+    std::string out;
+};
+
+Shell run(const std::string& command, const std::string& cwd) {
+    std::string full = "cd '" + cwd + "' && " + command + " 2>&1";
+    FILE* pipe = popen(full.c_str(), "r");
+    Shell r;
+    char buf[4096];
+    for (std::size_t n; pipe && (n = fread(buf, 1, sizeof buf, pipe)) > 0;)
+        r.out.append(buf, n);
+    int status = pipe ? pclose(pipe) : -1;
+    // sh reports a child killed by a signal as 128 + the signal.
+    r.code = WIFEXITED(status) && WEXITSTATUS(status) != 128 + SIGKILL ? WEXITSTATUS(status) : -1;
+    return r;
+}
+
+const std::string k_old_story =
+    "---\ntitle: Obama on Sony\ndate: 2014-12-19 13:05:00 -0800\npublication: LAist\n---\n"
+    "President Barack Obama announced today that North Korea is behind the attack.\n";
+const std::string k_other_old_story =
+    "---\ntitle: Council votes\ndate: 2011-03-02 09:00:00 -0800\npublication: LAist\n---\n"
+    "The council voted 9-4.\n";
+const std::string k_recent_story =
+    "---\ntitle: Tamale season\ndate: 2026-11-20\npublication: LAist\n---\nLines again.\n";
+
+std::string sweep_command(const std::string& git_dir) {
+    return std::string("'") + ARCHTAG_BINARY + "' sweep '" + git_dir +
+           "' --commit --as-of 2026-11-23 --policy '" + source_dir() +
+           "/policies/laist.xml' --rules '" + source_dir() + "/rules'";
+}
+
+std::string preload(const std::string& settings) {
+    return settings + " LD_PRELOAD='" + ARCHTAG_KILL_AT_LIBRARY + "' ";
+}
+
+std::string trimmed(std::string s) {
+    while (!s.empty() && s.back() == '\n')
+        s.pop_back();
+    return s;
+}
+
+}  // namespace
+
+TEST(GitKill, ASweepKilledAtEveryStepLeavesTheBranchUnchangedOrFullyMoved) {
+    for (const char* name : {"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"})
+        unsetenv(name);
+    GitArchive source;
+    source.write("laist/2014-12-19-obama-sony.md", k_old_story);
+    source.write("laist/2011-03-02-council.md", k_other_old_story);
+    source.write("laist/2026-11-20-tamales.md", k_recent_story);
+    source.commit();
+    TempArchive place;
+    const std::string root = place.root();
+    sh("git clone -q --bare '" + source.root() + "' template.git", root);
+    const std::string before = trimmed(sh("git -C template.git rev-parse main", root));
+
+    sh("cp -a template.git reference.git", root);
+    Shell counted =
+        run(preload("ARCHTAG_TEST_KILL_COUNT=steps") + sweep_command("reference.git"), root);
+    ASSERT_EQ(counted.code, 0) << counted.out;
+    const std::string stamped = trimmed(sh("git -C reference.git rev-parse 'main^{tree}'", root));
+    const int steps = std::atoi(sh("cat steps", root).c_str());
+    ASSERT_GT(steps, 5);  // blobs, tree, commit, reference, reflog, cache
+
+    int moved = 0, unchanged = 0, stale_locks = 0;
+    for (int k = 1; k <= steps; ++k) {
+        SCOPED_TRACE("killed at step " + std::to_string(k) + " of " + std::to_string(steps));
+        sh("rm -rf work.git && cp -a template.git work.git", root);
+        Shell killed = run(
+            preload("ARCHTAG_TEST_KILL_AT=" + std::to_string(k)) + sweep_command("work.git"), root);
+        EXPECT_EQ(killed.code, -1) << killed.out;
+        Shell fsck = run("git -C work.git fsck --strict --no-dangling", root);
+        EXPECT_EQ(fsck.code, 0) << fsck.out;
+        std::string tip = trimmed(sh("git -C work.git rev-parse main", root));
+        if (tip == before) {
+            ++unchanged;
+        } else {
+            ++moved;
+            EXPECT_EQ(trimmed(sh("git -C work.git rev-parse 'main~1'", root)), before);
+            EXPECT_EQ(trimmed(sh("git -C work.git rev-parse 'main^{tree}'", root)), stamped);
+        }
+        // Whatever was left behind, the next sweep finishes the job. A kill
+        // while the branch was locked leaves the lock file, as it does for
+        // git itself: the sweep refuses, says so, and goes on once the user
+        // has removed it.
+        Shell again = run(sweep_command("work.git"), root);
+        if (again.code == 2 &&
+            again.out.find("work.git/refs/heads/main.lock exists") != std::string::npos) {
+            ++stale_locks;
+            sh("rm work.git/refs/heads/main.lock", root);
+            again = run(sweep_command("work.git"), root);
+        }
+        EXPECT_EQ(again.code, 0) << again.out;
+        EXPECT_EQ(trimmed(sh("git -C work.git rev-parse 'main^{tree}'", root)), stamped);
+    }
+    // Both outcomes happened: the cut points span the moment the branch moves.
+    EXPECT_GT(unchanged, 0);
+    EXPECT_GT(moved, 0);
+    EXPECT_LE(stale_locks, 3);  // only while the lock is held: write, fsync, rename
+}
+
+}  // namespace archtag::e2e
