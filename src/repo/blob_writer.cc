@@ -3,11 +3,13 @@
 
 #include <fmt/format.h>
 #include <git2.h>
-#include <git2/sys/mempack.h>
 #include <git2/sys/odb_backend.h>
+#include <openssl/evp.h>
+#include <zlib.h>
 
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "repo/handles.h"
@@ -20,11 +22,11 @@ using detail::to_id;
 
 namespace {
 
-struct FreePackBuilder {
-    void operator()(git_packbuilder* p) const { git_packbuilder_free(p); }
-};
 struct FreeWritePack {
     void operator()(git_odb_writepack* w) const { w->free(w); }
+};
+struct FreeDigest {
+    void operator()(EVP_MD_CTX* c) const { EVP_MD_CTX_free(c); }
 };
 
 // A blob waiting for finish() to write it as a loose object.
@@ -33,29 +35,45 @@ struct Held {
     std::string bytes;
 };
 
-// Where blobs wait to be written as a pack: a mempack backend in an object
-// database of its own, never in the repository's. Added to the repository's
-// database it would take every later write of that repository (trees,
-// commits) into memory as well, and libgit2 1.5 cannot remove a backend
-// again. git_mempack_dump() is not used: in 1.5 it packs only commits (and
-// what they reach), never loose blobs; a packbuilder over this database
-// packs the blobs themselves.
+// A pack being gathered: each blob deflated into a pack entry as it comes
+// (no deltas: a stamped article differs from its old blob by a few lines,
+// but searching for deltas cost more than the sweep itself, and `git gc`
+// finds them later). Written out with git's header and SHA-1 trailer
+// through the repository's indexer, which checks it and writes the .idx.
 struct PendingPack {
-    Handle<git_odb> odb;
-    git_odb_backend* mempack = nullptr;  // owned by `odb`
-    Handle<git_repository> view;         // `odb` as a repository, for the packbuilder
-    std::vector<git_oid> ids;
-    std::uint64_t bytes = 0;
+    std::string entries;
+    std::unordered_set<std::string> ids;  // raw ids, to take a blob once
+    std::uint64_t bytes = 0;              // blob bytes, before compression
 };
 
-struct PackSink {
-    git_odb_writepack* writer;
-    git_indexer_progress* progress;
-};
+constexpr int k_pack_blob = 3;  // OBJ_BLOB in a pack entry header
 
-int append_to(void* data, std::size_t size, void* payload) {
-    auto* sink = static_cast<PackSink*>(payload);
-    return sink->writer->append(sink->writer, data, size, sink->progress);
+// A pack entry: type and size (7 bits per byte after the first 4), then
+// the zlib stream of the bytes.
+bool append_entry(std::string& out, std::string_view bytes) {
+    std::uint64_t size = bytes.size();
+    unsigned char c = static_cast<unsigned char>((k_pack_blob << 4) | (size & 0x0f));
+    size >>= 4;
+    while (size) {
+        out += static_cast<char>(c | 0x80);
+        c = static_cast<unsigned char>(size & 0x7f);
+        size >>= 7;
+    }
+    out += static_cast<char>(c);
+    uLongf room = compressBound(static_cast<uLong>(bytes.size()));
+    std::size_t at = out.size();
+    out.resize(at + room);
+    // Level 1, as git's core.looseCompression: the blobs are small and many.
+    int rc = compress2(reinterpret_cast<Bytef*>(out.data() + at), &room,
+                       reinterpret_cast<const Bytef*>(bytes.data()),
+                       static_cast<uLong>(bytes.size()), Z_BEST_SPEED);
+    out.resize(rc == Z_OK ? at + room : at);
+    return rc == Z_OK;
+}
+
+std::string be32(std::uint32_t n) {
+    return {static_cast<char>(n >> 24), static_cast<char>(n >> 16), static_cast<char>(n >> 8),
+            static_cast<char>(n)};
 }
 
 }  // namespace
@@ -86,42 +104,19 @@ struct BlobWriter::State {
         return held.size() < limits.loose_blobs && held_bytes + size <= limits.loose_bytes;
     }
 
-    Status open_pack() {
-        PendingPack p;
-        git_odb* odb_raw = nullptr;
-        if (git_odb_new(&odb_raw) != 0)
-            return fail(git_failure(where, "cannot create an in-memory object store"));
-        p.odb.reset(odb_raw);
-        if (git_mempack_new(&p.mempack) != 0)
-            return fail(git_failure(where, "cannot create an in-memory object store"));
-        if (git_odb_add_backend(p.odb.get(), p.mempack, 1) != 0) {
-            p.mempack->free(p.mempack);
-            return fail(git_failure(where, "cannot create an in-memory object store"));
-        }
-        git_repository* view = nullptr;
-        if (git_repository_wrap_odb(&view, p.odb.get()) != 0)
-            return fail(git_failure(where, "cannot create an in-memory object store"));
-        p.view.reset(view);
-        pack = std::move(p);
-        return ok();
-    }
-
     Status add_to_pack(const git_oid& id, std::string_view bytes) {
-        if (git_odb_exists_ext(pack->odb.get(), &id, GIT_ODB_LOOKUP_NO_REFRESH) == 1)
+        std::string raw(reinterpret_cast<const char*>(id.id), GIT_OID_RAWSZ);
+        if (!pack->ids.insert(std::move(raw)).second)
             return ok();
-        git_oid stored;
-        if (git_odb_write(&stored, pack->odb.get(), bytes.data(), bytes.size(), GIT_OBJECT_BLOB) !=
-            0)
-            return fail(git_failure(where, "cannot hold a blob in memory"));
-        pack->ids.push_back(id);
+        if (!append_entry(pack->entries, bytes))
+            return fail(git_failure(where, "cannot compress a blob"));
         pack->bytes += bytes.size();
         return ok();
     }
 
     // From loose to packed: the blobs held so far go into the first pack.
     Status start_packing() {
-        if (Status s = open_pack(); !s)
-            return s;
+        pack.emplace();
         for (const Held& h : held)
             if (Status s = add_to_pack(h.id, h.bytes); !s)
                 return s;
@@ -130,33 +125,42 @@ struct BlobWriter::State {
         return ok();
     }
 
-    // Writes the blobs held in memory as a pack in the repository's
-    // objects/pack (through the indexer, which also writes the .idx), then
-    // empties the memory store.
+    // Hands `bytes` to the indexer and to the trailer's digest.
+    static bool feed(git_odb_writepack* wp, EVP_MD_CTX* digest, std::string_view bytes,
+                     git_indexer_progress* progress) {
+        constexpr std::size_t k_chunk = 1u << 20;
+        for (std::size_t at = 0; at < bytes.size(); at += k_chunk) {
+            std::string_view part = bytes.substr(at, k_chunk);
+            if (EVP_DigestUpdate(digest, part.data(), part.size()) != 1 ||
+                wp->append(wp, part.data(), part.size(), progress) != 0)
+                return false;
+        }
+        return true;
+    }
+
+    // Writes the pack gathered so far into the repository's objects/pack.
     Status flush() {
         if (!pack || pack->ids.empty())
             return ok();
         std::string what = fmt::format("cannot write a pack of {} blobs", pack->ids.size());
-        git_packbuilder* pb_raw = nullptr;
-        if (git_packbuilder_new(&pb_raw, pack->view.get()) != 0)
-            return fail(git_failure(where, what));
-        std::unique_ptr<git_packbuilder, FreePackBuilder> pb(pb_raw);
-        git_packbuilder_set_threads(pb.get(), 1);  // the sweep's workers have the other cores
-        for (const git_oid& id : pack->ids)
-            if (git_packbuilder_insert(pb.get(), &id, nullptr) != 0)
-                return fail(git_failure(where, what));
         git_odb_writepack* wp_raw = nullptr;
         if (git_odb_write_pack(&wp_raw, odb.get(), nullptr, nullptr) != 0)
             return fail(git_failure(where, what));
         std::unique_ptr<git_odb_writepack, FreeWritePack> wp(wp_raw);
+        std::unique_ptr<EVP_MD_CTX, FreeDigest> digest(EVP_MD_CTX_new());
+        if (!digest || EVP_DigestInit_ex(digest.get(), EVP_sha1(), nullptr) != 1)
+            return fail(make_error(where, what + ": no SHA-1 digest"));
         git_indexer_progress progress{};
-        PackSink sink{wp.get(), &progress};
-        if (git_packbuilder_foreach(pb.get(), append_to, &sink) != 0 ||
+        std::string head = "PACK" + be32(2) + be32(static_cast<std::uint32_t>(pack->ids.size()));
+        unsigned char trailer[EVP_MAX_MD_SIZE];
+        unsigned int trailer_size = 0;
+        if (!feed(wp.get(), digest.get(), head, &progress) ||
+            !feed(wp.get(), digest.get(), pack->entries, &progress) ||
+            EVP_DigestFinal_ex(digest.get(), trailer, &trailer_size) != 1 ||
+            wp->append(wp.get(), trailer, trailer_size, &progress) != 0 ||
             wp->commit(wp.get(), &progress) != 0)
             return fail(git_failure(where, what));
-        git_mempack_reset(pack->mempack);
-        pack->ids.clear();
-        pack->bytes = 0;
+        pack.emplace();
         ++packs;
         if (git_odb_refresh(odb.get()) != 0)
             return fail(git_failure(where, "cannot read the new pack"));
@@ -228,7 +232,7 @@ Status BlobWriter::finish() {
     Status done = s.pack ? s.flush() : s.write_loose();
     if (!done)
         return fail(s.remember(done.error()));
-    s.pack.reset();  // frees the memory store; it was never in the repository's database
+    s.pack.reset();
     return ok();
 }
 

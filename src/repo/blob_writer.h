@@ -17,7 +17,8 @@ struct BlobWriterLimits {
     // a push; one more and every blob goes into packs.
     std::size_t loose_blobs = 100;
     std::uint64_t loose_bytes = std::uint64_t{8} << 20;
-    // Blobs held in memory before they are written out as one pack.
+    // Blob bytes (before compression) gathered in memory, deflated, before
+    // they are written out as one pack.
     std::uint64_t pack_bytes = std::uint64_t{32} << 20;
 };
 

@@ -45,8 +45,8 @@ namespace {
 // of at most 4 KiB: the tree of a folder holding thousands of articles is
 // far larger, so every lookup (a sweep's TreeCursor, update_tree, attribute
 // lookups walking a commit's folders) would read and parse it again. Trees up
-// to 4 MiB are cached instead; the cache as a whole stays bounded by
-// libgit2's total limit (GIT_OPT_SET_CACHE_MAX_SIZE, 256 MiB by default).
+// to 4 MiB are cached instead, and the cache as a whole is capped at 64 MiB
+// (libgit2's default is 256 MiB, the whole of a sweep's memory budget).
 // Blobs stay uncached: a sweep reads each article once, and caching them
 // would make memory grow with the archive instead of with the largest
 // article.
@@ -54,6 +54,7 @@ void limit_object_cache() {
     git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE,
                      static_cast<std::size_t>(4) << 20);
     git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_BLOB, static_cast<std::size_t>(0));
+    git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, static_cast<ssize_t>(64) << 20);
 }
 
 class LibGit2 {
