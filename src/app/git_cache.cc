@@ -136,8 +136,10 @@ bool CacheReader::advance() {
     auto record = read_netstring(*m_in);
     Status decoded = ok();
     CachedOutcome e;
-    if (record && *record)
+    if (record && *record) {
         decoded = decode_entry(**record, m_path, e);
+        e.record = std::move(**record);
+    }
     if (!record || (*record && !decoded)) {
         m_note = fmt::format("{}: only partly used (the rest is read again): {}", m_file,
                              record ? decoded.error().message : record.error().message);
@@ -179,6 +181,11 @@ Status CacheWriter::add(const std::string& path, const CachedOutcome& e) {
     if (!m_last.empty() && path <= m_last)
         return fail(make_error(m_file.path(), fmt::format("entry {} out of order", path)));
     m_last = path;
+    std::string framed;
+    if (!e.record.empty()) {
+        put_field(framed, e.record);
+        return m_file.append(framed);
+    }
     m_record.clear();
     put_field(m_record, path);
     put_field(m_record, e.blob);
@@ -187,7 +194,6 @@ Status CacheWriter::add(const std::string& path, const CachedOutcome& e) {
     ArticleResult r = e.result;
     r.path.clear();  // the report path depends on the archive folder
     encode_result(m_record, r);
-    std::string framed;
     put_field(framed, m_record);
     return m_file.append(framed);
 }

@@ -31,6 +31,9 @@ struct CachedOutcome {
     Instant valid_from{};   // the as-of instant it was decided for
     Instant valid_until{};  // Instant::max(): as long as the blob and digest hold
     ArticleResult result;   // what the report shows (result_codec.h); no path
+    // The entry as the reader found it, so that an unchanged entry is copied
+    // to the next file without being encoded again; "" when made anew.
+    std::string record;
 };
 
 // The outcome still holds for this blob at `as_of`.

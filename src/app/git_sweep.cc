@@ -348,9 +348,10 @@ class Listing {
 void remember(Attempt& a, const GitRun& run, const Item& item, const Planned& p) {
     if (!a.cache)
         return;
-    std::optional<CachedOutcome> keep =
-        item.cached ? item.cached
-                    : (p.read ? worth_remembering(run, item.listed, p.result) : std::nullopt);
+    std::optional<CachedOutcome> learned;
+    if (!item.cached && p.read)
+        learned = worth_remembering(run, item.listed, p.result);
+    const CachedOutcome* keep = item.cached ? &*item.cached : learned ? &*learned : nullptr;
     if (!keep)
         return;
     if (Status s = a.cache->add(item.listed.file.path, *keep); !s) {

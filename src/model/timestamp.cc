@@ -234,9 +234,32 @@ Expected<year_month_day> parse_calendar_date(std::string_view raw) {
     return day;
 }
 
+namespace {
+
+// Zero-padded digits without fmt: iso() runs for every article a sweep
+// reports or caches, and fmt's parsing of the format string dominated it.
+void put_digits(std::string& out, long value, int width) {
+    char digits[8];
+    for (int i = width - 1; i >= 0; --i, value /= 10)
+        digits[i] = static_cast<char>('0' + value % 10);
+    out.append(digits, static_cast<std::size_t>(width));
+}
+
+}  // namespace
+
 std::string format_date(year_month_day d) {
-    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(d.year()),
-                       static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
+    int year = static_cast<int>(d.year());
+    if (year < 0 || year > 9999)
+        return fmt::format("{:04}-{:02}-{:02}", year, static_cast<unsigned>(d.month()),
+                           static_cast<unsigned>(d.day()));
+    std::string out;
+    out.reserve(32);
+    put_digits(out, year, 4);
+    out += '-';
+    put_digits(out, static_cast<unsigned>(d.month()), 2);
+    out += '-';
+    put_digits(out, static_cast<unsigned>(d.day()), 2);
+    return out;
 }
 
 std::string format_date_long(year_month_day d) {
@@ -248,8 +271,14 @@ std::string Timestamp::iso() const {
     std::string out = format_date(date);
     if (!time_of_day)
         return out;
-    auto t = time_of_day->count();
-    out += fmt::format("T{:02}:{:02}:{:02}{}", t / 3600, (t / 60) % 60, t % 60, fraction);
+    long t = static_cast<long>(time_of_day->count());
+    out += 'T';
+    put_digits(out, t / 3600, 2);
+    out += ':';
+    put_digits(out, (t / 60) % 60, 2);
+    out += ':';
+    put_digits(out, t % 60, 2);
+    out += fraction;
     if (!offset)
         return out;
     if (zulu)
@@ -258,7 +287,11 @@ std::string Timestamp::iso() const {
     char sign = m < 0 ? '-' : '+';
     if (m < 0)
         m = -m;
-    return out + fmt::format("{}{:02}:{:02}", sign, m / 60, m % 60);
+    out += sign;
+    put_digits(out, m / 60, 2);
+    out += ':';
+    put_digits(out, m % 60, 2);
+    return out;
 }
 
 }  // namespace archtag

@@ -55,6 +55,12 @@ void limit_object_cache() {
                      static_cast<std::size_t>(4) << 20);
     git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_BLOB, static_cast<std::size_t>(0));
     git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, static_cast<ssize_t>(64) << 20);
+    // Pack files are read through mapped windows; libgit2 keeps up to 8 GiB
+    // of them mapped on 64-bit machines (in 1 GiB windows), and every page
+    // touched while reading a million blobs counts in the process's memory.
+    // 32 MiB windows, at most 96 MiB mapped, are plenty for reading forward.
+    git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, static_cast<std::size_t>(32) << 20);
+    git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, static_cast<std::size_t>(96) << 20);
 }
 
 class LibGit2 {
