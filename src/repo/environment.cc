@@ -3,7 +3,11 @@
 #include <git2.h>
 #include <git2/sys/repository.h>
 
+#include <unistd.h>
+
 #include <cstdlib>
+#include <optional>
+#include <string>
 
 #include "repo/handles.h"
 
@@ -27,41 +31,75 @@ const char* env(const char* name) {
 
 // libgit2 1.5 refuses GIT_WORK_TREE with GIT_REPOSITORY_OPEN_FROM_ENV, so
 // then the repository is opened from GIT_DIR (or found from the working
-// directory) and given the work tree and the index git named.
+// directory) and given the work tree git named.
 int open_with_work_tree(git_repository** out, const char* work_tree) {
     const char* git_dir = env("GIT_DIR");
     if (git_repository_open_ext(out, git_dir ? git_dir : ".",
                                 git_dir ? GIT_REPOSITORY_OPEN_NO_SEARCH : 0, nullptr) != 0)
         return -1;
-    if (git_repository_set_workdir(*out, work_tree, 0) != 0)
-        return -1;
-    const char* index_file = env("GIT_INDEX_FILE");
-    if (!index_file)
-        return 0;
-    git_index* raw = nullptr;
-    if (git_index_open(&raw, index_file) != 0)
-        return -1;
-    Handle<git_index> index(raw);
-    git_repository_set_index(*out, index.get());
-    return 0;
+    return git_repository_set_workdir(*out, work_tree, 0);
 }
+
+// GIT_INDEX_FILE, absolute (git may give it relative to where the hook runs).
+std::optional<std::string> index_file_from_environment() {
+    const char* file = env("GIT_INDEX_FILE");
+    if (!file)
+        return std::nullopt;
+    std::string path = file;
+    if (path.front() != '/') {
+        std::string cwd(4096, '\0');
+        if (::getcwd(cwd.data(), cwd.size()))
+            path = std::string(cwd.c_str()) + "/" + path;
+    }
+    return path;
+}
+
+// Hides GIT_INDEX_FILE from libgit2 while the repository is opened: with
+// it, GIT_REPOSITORY_OPEN_FROM_ENV reads and checks the whole index (a
+// second of a hook's time in a million-article repository) even when the
+// hook needs only its staged entries (repo/index_file.h reads those).
+class IndexFileHidden {
+  public:
+    IndexFileHidden() {
+        if (const char* v = std::getenv("GIT_INDEX_FILE")) {
+            m_value = v;
+            ::unsetenv("GIT_INDEX_FILE");
+        }
+    }
+    ~IndexFileHidden() {
+        if (m_value)
+            ::setenv("GIT_INDEX_FILE", m_value->c_str(), 1);
+    }
+    IndexFileHidden(const IndexFileHidden&) = delete;
+    IndexFileHidden& operator=(const IndexFileHidden&) = delete;
+
+  private:
+    std::optional<std::string> m_value;
+};
 
 }  // namespace
 
 Expected<Repository> Repository::open_from_environment() {
     detail::ensure_libgit2();
     git_repository* r = nullptr;
+    std::optional<std::string> index_file = index_file_from_environment();
     const char* work_tree = env("GIT_WORK_TREE");
-    int rc = work_tree
+    int rc = 0;
+    {
+        IndexFileHidden hidden;
+        rc = work_tree
                  ? open_with_work_tree(&r, work_tree)
                  : git_repository_open_ext(&r, nullptr, GIT_REPOSITORY_OPEN_FROM_ENV, nullptr);
+    }
     if (rc != 0) {
         Error e = git_failure(env("GIT_DIR") ? env("GIT_DIR") : ".",
                               "cannot open the repository this hook runs in");
         git_repository_free(r);
         return fail(e);
     }
-    return Repository(r, without_trailing_slash(git_repository_path(r)));
+    Repository repo(r, without_trailing_slash(git_repository_path(r)));
+    repo.m_index_file = std::move(index_file);
+    return repo;
 }
 
 std::string Repository::hooks_dir() const {

@@ -4,14 +4,17 @@
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <git2.h>
+#include <git2/sys/repository.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <string_view>
 
 #include "repo/handles.h"
+#include "repo/index_file.h"
 
 namespace archtag::repo {
 
@@ -22,17 +25,23 @@ using detail::to_id;
 
 namespace {
 
-struct FreeDiff {
-    void operator()(git_diff* d) const { git_diff_free(d); }
-};
-
 struct Buf {
     git_buf buf = GIT_BUF_INIT;
     ~Buf() { git_buf_dispose(&buf); }
 };
 
+// The index the hook works on, through libgit2 (which reads all of it): the
+// one git named in GIT_INDEX_FILE, given to the repository on first use, or
+// the repository's own.
 Expected<Handle<git_index>> index_of(Repository& repo) {
     git_index* raw = nullptr;
+    if (repo.index_file() && !repo.index_loaded()) {
+        if (git_index_open(&raw, repo.index_file()->c_str()) != 0)
+            return fail(git_failure(*repo.index_file(), "cannot read the index"));
+        Handle<git_index> given(raw);
+        git_repository_set_index(repo.raw(), given.get());
+        repo.mark_index_loaded();
+    }
     if (git_repository_index(&raw, repo.raw()) != 0)
         return fail(git_failure(repo.git_dir(), "cannot read the index"));
     return Handle<git_index>(raw);
@@ -53,11 +62,124 @@ bool is_regular(std::uint32_t mode) {
     return mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE;
 }
 
-bool is_staged(git_delta_t status) {
-    return status == GIT_DELTA_ADDED || status == GIT_DELTA_MODIFIED ||
-           status == GIT_DELTA_TYPECHANGE || status == GIT_DELTA_RENAMED ||
-           status == GIT_DELTA_COPIED;
+// The index file staged_files reads: the one index_of() opens, found
+// without reading it.
+Expected<std::string> index_file_of(Repository& repo) {
+    if (repo.index_file())
+        return *repo.index_file();
+    return repo.git_dir() + "/index";
 }
+
+bool starts_with(std::string_view s, std::string_view prefix) {
+    return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
+}
+
+bool same_id(const RawId& raw, const git_oid& oid) {
+    return std::memcmp(raw.data(), oid.id, raw.size()) == 0;
+}
+
+// What the index stages relative to HEAD, found the way `git diff --cached`
+// finds it: a folder whose cache-tree id equals HEAD's tree there has
+// nothing staged, and its entries are skipped uncompared; elsewhere each
+// entry is compared with HEAD's tree of its folder. Entries are in path
+// order, so each folder's are contiguous and the folders open form a stack.
+class StagedWalk {
+  public:
+    StagedWalk(Repository& repo, const std::vector<IndexEntry>& entries)
+        : m_repo(repo), m_entries(entries) {}
+
+    Expected<std::vector<StagedFile>> run(Handle<git_tree> head, const CacheTree* cache) {
+        std::vector<Folder> open;
+        open.push_back({{}, cache, std::move(head)});
+        std::size_t i = 0;
+        while (i < m_entries.size()) {
+            std::string_view path = m_entries[i].path;
+            while (open.size() > 1 && !starts_with(path, open.back().prefix))
+                open.pop_back();
+            const Folder& folder = open.back();
+            std::string_view rest = path.substr(folder.prefix.size());
+            std::size_t slash = rest.find('/');
+            if (slash == std::string_view::npos) {
+                check_file(m_entries[i++], rest, folder.tree.get());
+                continue;
+            }
+            std::string_view prefix = path.substr(0, folder.prefix.size() + slash + 1);
+            const CacheTree* sub_cache =
+                folder.cache ? folder.cache->subtree(rest.substr(0, slash)) : nullptr;
+            const git_tree_entry* sub = subtree_entry(folder.tree.get(), rest.substr(0, slash));
+            if (sub_cache && sub && unchanged(i, *sub_cache, *sub, prefix)) {
+                i += static_cast<std::size_t>(sub_cache->entry_count);
+                continue;
+            }
+            auto sub_tree = tree_of(sub, prefix);
+            if (!sub_tree)
+                return fail(sub_tree.error());
+            open.push_back({prefix, sub_cache, std::move(*sub_tree)});
+        }
+        return std::move(m_out);
+    }
+
+  private:
+    struct Folder {
+        std::string_view prefix;  // "a/b/"; empty for the root
+        const CacheTree* cache;   // null when the cache-tree does not have it
+        Handle<git_tree> tree;    // HEAD's; null when HEAD does not have it
+    };
+
+    const git_tree_entry* entry_named(const git_tree* tree, std::string_view name) {
+        if (!tree)
+            return nullptr;
+        m_name.assign(name);
+        return git_tree_entry_byname(tree, m_name.c_str());
+    }
+
+    const git_tree_entry* subtree_entry(const git_tree* tree, std::string_view name) {
+        const git_tree_entry* e = entry_named(tree, name);
+        return e && git_tree_entry_type(e) == GIT_OBJECT_TREE ? e : nullptr;
+    }
+
+    // The cache-tree is trusted only where it covers exactly the entries of
+    // the folder, so a stale or damaged one cannot hide an entry.
+    bool unchanged(std::size_t i, const CacheTree& cache, const git_tree_entry& head,
+                   std::string_view prefix) const {
+        if (!cache.valid() || !same_id(cache.id, *git_tree_entry_id(&head)))
+            return false;
+        auto count = static_cast<std::size_t>(cache.entry_count);
+        std::size_t end = i + count;
+        return count > 0 && end <= m_entries.size() &&
+               starts_with(m_entries[end - 1].path, prefix) &&
+               (end == m_entries.size() || !starts_with(m_entries[end].path, prefix));
+    }
+
+    Expected<Handle<git_tree>> tree_of(const git_tree_entry* entry, std::string_view prefix) {
+        if (!entry)
+            return Handle<git_tree>();
+        git_tree* raw = nullptr;
+        if (git_tree_lookup(&raw, m_repo.raw(), git_tree_entry_id(entry)) != 0)
+            return fail(
+                git_failure(m_repo.git_dir(), fmt::format("cannot read HEAD's tree {}", prefix)));
+        return Handle<git_tree>(raw);
+    }
+
+    // Listed as libgit2's diff lists it: a merged regular file that HEAD
+    // does not have with the same id and mode.
+    void check_file(const IndexEntry& entry, std::string_view name, const git_tree* tree) {
+        if (entry.stage != 0 || !is_regular(entry.mode))
+            return;
+        const git_tree_entry* head = entry_named(tree, name);
+        if (head && git_tree_entry_filemode_raw(head) == entry.mode &&
+            same_id(entry.id, *git_tree_entry_id(head)))
+            return;
+        git_oid id;
+        git_oid_fromraw(&id, entry.id.data());
+        m_out.push_back({std::string(entry.path), to_id(id)});
+    }
+
+    Repository& m_repo;
+    const std::vector<IndexEntry>& m_entries;
+    std::vector<StagedFile> m_out;
+    std::string m_name;  // a NUL-terminated name for libgit2
+};
 
 // A stamped work-tree file waiting, beside its target, to replace it.
 struct PendingFile {
@@ -202,25 +324,18 @@ Status restage_kept_index(const std::vector<StagedUpdate>& updates) {
 }  // namespace
 
 Expected<std::vector<StagedFile>> staged_files(Repository& repo) {
-    auto index = index_of(repo);
+    auto file = index_file_of(repo);
+    if (!file)
+        return fail(file.error());
+    auto index = IndexFile::read(*file);
     if (!index)
         return fail(index.error());
     auto tree = head_tree(repo);
     if (!tree)
         return fail(tree.error());
-    git_diff_options opts;
-    git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
-    git_diff* raw = nullptr;
-    if (git_diff_tree_to_index(&raw, repo.raw(), tree->get(), index->get(), &opts) != 0)
-        return fail(git_failure(repo.git_dir(), "cannot compare the index with HEAD"));
-    std::unique_ptr<git_diff, FreeDiff> diff(raw);
-    std::vector<StagedFile> out;
-    for (std::size_t i = 0, n = git_diff_num_deltas(diff.get()); i < n; ++i) {
-        const git_diff_delta* d = git_diff_get_delta(diff.get(), i);
-        if (is_staged(d->status) && is_regular(d->new_file.mode))
-            out.push_back({d->new_file.path, to_id(d->new_file.id)});
-    }
-    return out;
+    const auto& cache = index->cache_tree();
+    StagedWalk walk(repo, index->entries());
+    return walk.run(std::move(*tree), cache ? &*cache : nullptr);
 }
 
 Expected<Restaged> restage(Repository& repo, const std::vector<StagedUpdate>& updates) {

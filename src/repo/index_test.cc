@@ -138,8 +138,7 @@ TEST(StagedFiles, ADamagedIndexIsAnError) {
     auto staged = staged_files(*r);
     ASSERT_FALSE(staged.has_value());
     EXPECT_EQ(staged.error().headline(),
-              r->git_dir() +
-                  ": cannot read the index: invalid data in index - incorrect header signature");
+              r->git_dir() + "/index: not a valid git index: it does not start with \"DIRC\"");
 }
 
 TEST(Restage, ReplacesTheStagedBlobAndAWorkTreeFileThatMatchesIt) {

@@ -143,6 +143,12 @@ class Repository {
     // Where git runs hooks from: core.hooksPath, else <common dir>/hooks
     // (shared by every linked worktree).
     std::string hooks_dir() const;
+    // The index file git named for a hook (GIT_INDEX_FILE); nullopt when
+    // the repository's own index (<git dir>/index) applies.
+    const std::optional<std::string>& index_file() const { return m_index_file; }
+    // Whether index_file() was given to libgit2 yet (repo/index.cc).
+    bool index_loaded() const { return m_index_loaded; }
+    void mark_index_loaded() { m_index_loaded = true; }
     // libgit2's handle, for the other files of src/repo only.
     git_repository* raw() const { return m_repo.get(); }
 
@@ -168,6 +174,11 @@ class Repository {
 
     std::unique_ptr<git_repository, Free> m_repo;
     std::string m_git_dir;
+    // The index git named in GIT_INDEX_FILE (absolute), for a repository
+    // opened from a hook's environment; read only when it is needed
+    // (repo/index.cc), because libgit2 reads and checks all of it.
+    std::optional<std::string> m_index_file;
+    bool m_index_loaded = false;
     // The same repository without work tree or index, for marked_binary();
     // opened on first use (repo/attributes.cc).
     mutable std::unique_ptr<git_repository, Free> m_attributes;
