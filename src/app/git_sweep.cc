@@ -527,15 +527,22 @@ Expected<std::optional<repo::NewCommit>> make_commit(GitRun& run, const repo::Ob
     Attempt& a = run.attempt;
     if (a.changes.empty())
         return std::optional<repo::NewCommit>();
+    // Moved, not copied, and the pending list freed: at a million articles
+    // these are hundreds of thousands of entries.
     std::vector<repo::FileUpdate> updates;
-    for (const PendingChange& c : a.changes) {
-        updates.push_back(c.update);
-        a.changed_paths.push_back(c.update.path);
-    }
-    a.changes.clear();
+    updates.reserve(a.changes.size());
+    for (PendingChange& c : a.changes)
+        updates.push_back(std::move(c.update));
+    std::vector<PendingChange>().swap(a.changes);
     auto tree = run.repo.update_tree(tip, updates);
     if (!tree)
         return fail(tree.error());
+    if (run.checked_out) {
+        a.changed_paths.reserve(updates.size());
+        for (repo::FileUpdate& u : updates)
+            a.changed_paths.push_back(std::move(u.path));
+    }
+    std::vector<repo::FileUpdate>().swap(updates);
     CommitMessageInput message{run.mode, &a.tally, &run.setup.policies, run.setup.as_of.label(),
                                run.signoff};
     repo::CommitRequest request{tip, *tree, run.author, run.committer, commit_message(message)};
