@@ -45,7 +45,7 @@ namespace {
 // of at most 4 KiB: the tree of a folder holding thousands of articles is
 // far larger, so every lookup (a sweep's TreeCursor, update_tree, attribute
 // lookups walking a commit's folders) would read and parse it again. Trees up
-// to 4 MiB are cached instead, and the cache as a whole is capped at 32 MiB
+// to 4 MiB are cached instead, and the cache as a whole is capped at 16 MiB
 // (libgit2's default is 256 MiB, the whole of a sweep's memory budget; a
 // million-article tree is about 100,000 trees, and a sweep reads forward).
 // Blobs stay uncached: a sweep reads each article once, and caching them
@@ -55,13 +55,13 @@ void limit_object_cache() {
     git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE,
                      static_cast<std::size_t>(4) << 20);
     git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_BLOB, static_cast<std::size_t>(0));
-    git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, static_cast<ssize_t>(32) << 20);
+    git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, static_cast<ssize_t>(16) << 20);
     // Pack files are read through mapped windows; libgit2 keeps up to 8 GiB
     // of them mapped on 64-bit machines (in 1 GiB windows), and every page
     // touched while reading a million blobs counts in the process's memory.
-    // 16 MiB windows, at most 64 MiB mapped, are plenty for reading forward.
-    git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, static_cast<std::size_t>(16) << 20);
-    git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, static_cast<std::size_t>(64) << 20);
+    // 8 MiB windows, at most 32 MiB mapped, are plenty for reading forward.
+    git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, static_cast<std::size_t>(8) << 20);
+    git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, static_cast<std::size_t>(32) << 20);
 }
 
 class LibGit2 {
