@@ -191,9 +191,7 @@ Status CacheWriter::add(const std::string& path, const CachedOutcome& e) {
     put_field(m_record, e.blob);
     put_number(m_record, seconds(e.valid_from));
     put_number(m_record, seconds(e.valid_until));
-    ArticleResult r = e.result;
-    r.path.clear();  // the report path depends on the archive folder
-    encode_result(m_record, r);
+    encode_result(m_record, e.result);
     put_field(framed, m_record);
     return m_file.append(framed);
 }

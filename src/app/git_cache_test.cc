@@ -133,6 +133,15 @@ TEST(SweepCache, EntriesMustBeWrittenInPathOrder) {
     EXPECT_EQ(s.error().message, "entry a.md out of order");
 }
 
+TEST(SweepCache, ANewCacheReplacesTheVersion1File) {
+    TempGitDir git;
+    boost::filesystem::create_directories(git.path() + "/archtag");
+    ASSERT_TRUE(write_file_atomic(git.path() + "/archtag/cache-v1", "archtag-cache 1\n"));
+    write_cache(git, {"a.md"});
+    EXPECT_FALSE(boost::filesystem::exists(git.path() + "/archtag/cache-v1"));
+    EXPECT_TRUE(boost::filesystem::exists(cache_file_in(git.path())));
+}
+
 TEST(SweepCache, ANeverCommittedWriterLeavesTheOldCache) {
     TempGitDir git;
     write_cache(git, {"a.md"});

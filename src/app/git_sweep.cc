@@ -9,6 +9,7 @@
 #include <atomic>
 #include <boost/filesystem.hpp>
 #include <cstdlib>
+#include <map>
 #include <thread>
 
 #include "app/app.h"
@@ -172,7 +173,8 @@ struct GitRun {
     Archive archive;
     repo::Signature author, committer;
     std::optional<std::string> signoff;
-    std::string digest;                   // of what cached outcomes depend on
+    std::string digest;  // of what cached outcomes depend on
+    std::map<std::string, Instant> as_of_by_policy;
     std::optional<repo::ObjectId> since;  // --since: only articles changed since this commit
     FirstCommits history;                 // read per attempt when a policy dates by history
     std::optional<SigningSetup> signing;  // --sign
@@ -238,11 +240,20 @@ const Policy* policy_named(const Setup& setup, const std::string& id) {
 }
 
 // The instant decisions are made for in `p`'s time zone (UTC without one).
-Instant as_of_for(const Setup& setup, const Policy* p) {
+Instant as_of_in_zone_of(const Setup& setup, const Policy* p) {
     if (!p)
         return setup.as_of.in_zone(TimeZone::utc());
     auto zone = TimeZone::locate(p->time_zone);
     return setup.as_of.in_zone(zone ? *zone : TimeZone::utc());
+}
+
+// The as-of instant of each policy (by id; "" for none), worked out once
+// rather than with a time zone lookup per article.
+std::map<std::string, Instant> as_of_by_policy(const Setup& setup) {
+    std::map<std::string, Instant> out{{"", as_of_in_zone_of(setup, nullptr)}};
+    for (const Policy& p : setup.policies)
+        out.emplace(p.id, as_of_in_zone_of(setup, &p));
+    return out;
 }
 
 // The remembered outcome still stands for this tree entry.
@@ -252,7 +263,7 @@ bool still_holds(const GitRun& run, const Listed& l, const CachedOutcome& e) {
     const Policy* p = policy_named(run.setup, e.result.policy);
     if (!e.result.policy.empty() && !p)
         return false;
-    if (!holds(e, l.file.id.hex, as_of_for(run.setup, p)))
+    if (!holds(e, l.file.id.hex, run.as_of_by_policy.at(p ? p->id : "")))
         return false;
     // A date taken from history holds only while history says the same.
     if (e.result.meta && e.result.meta->published_source == k_history_source) {
@@ -281,13 +292,14 @@ std::optional<CachedOutcome> worth_remembering(const GitRun& run, const Listed& 
     const Policy* p = policy_named(run.setup, r.policy);
     CachedOutcome c;
     c.blob = l.file.id.hex;
-    c.valid_from = as_of_for(run.setup, p);
+    c.valid_from = run.as_of_by_policy.at(p ? p->id : "");
     c.valid_until = Instant::max();
     if (p && run.mode == Mode::stamp)
         c.valid_until =
             decision_valid_until(*p, run.setup.rules, policy::resolve(*p, *r.meta), c.valid_from)
                 .value_or(Instant::max());
     c.result = r;
+    c.result.path.clear();  // the report path depends on the archive folder
     return c;
 }
 
@@ -642,12 +654,14 @@ Expected<GitRun> prepare(const Options& options, Mode mode, const std::string& a
                {committer->name, committer->email, options.now, 0},
                options.signoff ? std::optional<std::string>(committer->text()) : std::nullopt,
                {},
+               {},
                std::nullopt,
                {},
                std::nullopt,
                nullptr,
                {}};
     run.digest = sweep_digest(run.setup, command_name(mode));
+    run.as_of_by_policy = as_of_by_policy(run.setup);
     if (options.sign) {
         auto signing = signing_setup(
             [&](const std::string& key) { return run.repo.config_string(key); }, committer->email);

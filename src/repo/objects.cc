@@ -120,57 +120,61 @@ Expected<Handle<git_signature>> make_signature(const Signature& s, const std::st
     return Handle<git_signature>(raw);
 }
 
-}  // namespace
+// What both kinds of commit are made of, looked up and checked.
+struct CommitParts {
+    Handle<git_signature> author, committer;
+    Handle<git_tree> tree;
+    Handle<git_commit> parent;
+};
 
-Expected<ObjectId> Repository::create_commit(const CommitRequest& request) {
-    auto author = make_signature(request.author, m_git_dir);
+Expected<CommitParts> commit_parts(git_repository* repo, const std::string& git_dir,
+                                   const CommitRequest& request) {
+    auto author = make_signature(request.author, git_dir);
     if (!author)
         return fail(author.error());
-    auto committer = make_signature(request.committer, m_git_dir);
+    auto committer = make_signature(request.committer, git_dir);
     if (!committer)
         return fail(committer.error());
     git_oid tree_oid, parent_oid;
     if (!from_id(request.tree, tree_oid) || !from_id(request.parent, parent_oid))
-        return fail(make_error(m_git_dir, "a commit needs a tree id and a parent id"));
+        return fail(make_error(git_dir, "a commit needs a tree id and a parent id"));
     git_tree* tree_raw = nullptr;
-    if (git_tree_lookup(&tree_raw, m_repo.get(), &tree_oid) != 0)
-        return fail(failure(fmt::format("cannot read tree {}", request.tree.hex)));
+    if (git_tree_lookup(&tree_raw, repo, &tree_oid) != 0)
+        return fail(
+            detail::git_failure(git_dir, fmt::format("cannot read tree {}", request.tree.hex)));
     Handle<git_tree> tree(tree_raw);
     git_commit* parent_raw = nullptr;
-    if (git_commit_lookup(&parent_raw, m_repo.get(), &parent_oid) != 0)
-        return fail(failure(fmt::format("cannot read commit {}", request.parent.hex)));
-    Handle<git_commit> parent(parent_raw);
-    const git_commit* parents[] = {parent.get()};
+    if (git_commit_lookup(&parent_raw, repo, &parent_oid) != 0)
+        return fail(
+            detail::git_failure(git_dir, fmt::format("cannot read commit {}", request.parent.hex)));
+    return CommitParts{std::move(*author), std::move(*committer), std::move(tree),
+                       Handle<git_commit>(parent_raw)};
+}
+
+}  // namespace
+
+Expected<ObjectId> Repository::create_commit(const CommitRequest& request) {
+    auto parts = commit_parts(m_repo.get(), m_git_dir, request);
+    if (!parts)
+        return fail(parts.error());
+    const git_commit* parents[] = {parts->parent.get()};
     git_oid out;
-    if (git_commit_create(&out, m_repo.get(), nullptr, author->get(), committer->get(), nullptr,
-                          request.message.c_str(), tree.get(), 1, parents) != 0)
+    if (git_commit_create(&out, m_repo.get(), nullptr, parts->author.get(), parts->committer.get(),
+                          nullptr, request.message.c_str(), parts->tree.get(), 1, parents) != 0)
         return fail(failure("cannot write the commit"));
     return to_id(out);
 }
 
 Expected<ObjectId> Repository::create_signed_commit(const CommitRequest& request,
                                                     const Sign& sign) {
-    auto author = make_signature(request.author, m_git_dir);
-    if (!author)
-        return fail(author.error());
-    auto committer = make_signature(request.committer, m_git_dir);
-    if (!committer)
-        return fail(committer.error());
-    git_oid tree_oid, parent_oid;
-    if (!from_id(request.tree, tree_oid) || !from_id(request.parent, parent_oid))
-        return fail(make_error(m_git_dir, "a commit needs a tree id and a parent id"));
-    git_tree* tree_raw = nullptr;
-    if (git_tree_lookup(&tree_raw, m_repo.get(), &tree_oid) != 0)
-        return fail(failure(fmt::format("cannot read tree {}", request.tree.hex)));
-    Handle<git_tree> tree(tree_raw);
-    git_commit* parent_raw = nullptr;
-    if (git_commit_lookup(&parent_raw, m_repo.get(), &parent_oid) != 0)
-        return fail(failure(fmt::format("cannot read commit {}", request.parent.hex)));
-    Handle<git_commit> parent(parent_raw);
-    const git_commit* parents[] = {parent.get()};
+    auto parts = commit_parts(m_repo.get(), m_git_dir, request);
+    if (!parts)
+        return fail(parts.error());
+    const git_commit* parents[] = {parts->parent.get()};
     git_buf buffer = GIT_BUF_INIT;
-    if (git_commit_create_buffer(&buffer, m_repo.get(), author->get(), committer->get(), nullptr,
-                                 request.message.c_str(), tree.get(), 1, parents) != 0)
+    if (git_commit_create_buffer(&buffer, m_repo.get(), parts->author.get(), parts->committer.get(),
+                                 nullptr, request.message.c_str(), parts->tree.get(), 1,
+                                 parents) != 0)
         return fail(failure("cannot write the commit"));
     std::string payload(buffer.ptr, buffer.size);
     git_buf_dispose(&buffer);

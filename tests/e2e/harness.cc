@@ -13,16 +13,12 @@ namespace archtag::e2e {
 
 namespace fs = boost::filesystem;
 
-namespace {
-
 std::string quote(const std::string& s) {
     std::string out = "'";
     for (char c : s)
         out += c == '\'' ? std::string("'\\''") : std::string(1, c);
     return out + "'";
 }
-
-}  // namespace
 
 TempArchive::TempArchive() {
     m_root = (fs::temp_directory_path() / fs::unique_path("archtag-e2e-%%%%-%%%%-%%%%")).string();
@@ -67,16 +63,22 @@ Outcome archtag(const std::vector<std::string>& args, const std::string& cwd) {
     return r;
 }
 
-std::string sh(const std::string& command, const std::string& cwd) {
+Shell run(const std::string& command, const std::string& cwd) {
     std::string full = "cd " + quote(cwd) + " && " + command + " 2>&1";
     FILE* pipe = popen(full.c_str(), "r");
-    std::string out;
+    Shell r;
     char buf[4096];
     for (std::size_t n; pipe && (n = fread(buf, 1, sizeof buf, pipe)) > 0;)
-        out.append(buf, n);
+        r.out.append(buf, n);
     int status = pipe ? pclose(pipe) : -1;
-    EXPECT_EQ(status, 0) << command << "\n" << out;
-    return out;
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+}
+
+std::string sh(const std::string& command, const std::string& cwd) {
+    Shell r = run(command, cwd);
+    EXPECT_EQ(r.code, 0) << command << "\n" << r.out;
+    return r.out;
 }
 
 GitArchive::GitArchive() {

@@ -28,6 +28,17 @@ class TempArchive {
     std::string m_root;
 };
 
+// A word quoted for sh.
+std::string quote(const std::string& s);
+
+// What a shell command did: its exit code (-1 when killed by a signal) and
+// its output, stderr included.
+struct Shell {
+    int code = -1;
+    std::string out;
+};
+Shell run(const std::string& command, const std::string& cwd);
+
 // Runs a shell command in `cwd` and returns its output (stderr included);
 // a non-zero exit fails the current test.
 std::string sh(const std::string& command, const std::string& cwd);

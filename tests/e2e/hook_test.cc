@@ -31,30 +31,6 @@ const std::string k_old_story_2 =
 const std::string k_recent_story =
     "---\ntitle: Tamale season\ndate: 2026-11-20\npublication: LAist\n---\nLines again.\n";
 
-struct Shell {
-    int code = -1;
-    std::string out;  // stdout and stderr
-};
-
-std::string quote(const std::string& s) {
-    std::string out = "'";
-    for (char c : s)
-        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
-
-Shell run(const std::string& command, const std::string& cwd) {
-    std::string full = "cd " + quote(cwd) + " && " + command + " 2>&1";
-    FILE* pipe = popen(full.c_str(), "r");
-    Shell r;
-    char buf[4096];
-    for (std::size_t n; pipe && (n = fread(buf, 1, sizeof buf, pipe)) > 0;)
-        r.out.append(buf, n);
-    int status = pipe ? pclose(pipe) : -1;
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
-
 std::string binary() {
     return quote(ARCHTAG_BINARY);
 }

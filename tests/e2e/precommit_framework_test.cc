@@ -20,30 +20,6 @@ const std::string k_story =
     "---\ntitle: Obama on Sony\ndate: 2014-12-19 13:05:00 -0800\npublication: LAist\n---\n"
     "President Barack Obama announced today that North Korea is behind the attack.\n";
 
-std::string quote(const std::string& s) {
-    std::string out = "'";
-    for (char c : s)
-        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
-
-struct Shell {
-    int code = -1;
-    std::string out;  // stdout and stderr
-};
-
-Shell run(const std::string& command, const std::string& cwd) {
-    std::string full = "cd " + quote(cwd) + " && " + command + " 2>&1";
-    FILE* pipe = popen(full.c_str(), "r");
-    Shell r;
-    char buf[4096];
-    for (std::size_t n; pipe && (n = fread(buf, 1, sizeof buf, pipe)) > 0;)
-        r.out.append(buf, n);
-    int status = pipe ? pclose(pipe) : -1;
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
-
 std::string folder_of(const std::string& file) {
     return file.substr(0, file.rfind('/'));
 }
