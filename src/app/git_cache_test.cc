@@ -188,7 +188,88 @@ TEST(SweepCache, AnotherDigestIsIgnoredSilentlyAndAForeignFileWithANote) {
     EXPECT_EQ(foreign.seek("a.md"), nullptr);
     EXPECT_EQ(foreign.note(), cache_file_in(git.path()) +
                                   ": ignored (every article is read again): not an archtag "
-                                  "cache of version 2");
+                                  "cache of version 3");
+}
+
+SweepMemo memo_of(const std::vector<std::string>& paths) {
+    SweepMemo m{"89abcdef0123456789abcdef0123456789abcdef", "scope", 0, {}};
+    for (std::size_t i = 0; i < paths.size(); ++i)
+        m.add(outcome());
+    return m;
+}
+
+TEST(SweepCache, AMemoWidensWithEachEntryPerPolicy) {
+    SweepMemo m;
+    CachedOutcome early = outcome(), late = outcome(), none = outcome();
+    late.valid_from = k_from + hours(5);
+    late.valid_until = k_until + hours(24);
+    none.result.policy = "";
+    none.valid_until = Instant::max();
+    m.add(early);
+    m.add(late);
+    m.add(none);
+    EXPECT_EQ(m.entries, 3u);
+    ASSERT_EQ(m.by_policy.size(), 2u);
+    EXPECT_EQ(m.by_policy["laist"].from, k_from + hours(5));
+    EXPECT_EQ(m.by_policy["laist"].until, k_until);
+    EXPECT_EQ(m.by_policy[""].until, Instant::max());
+}
+
+TEST(SweepCache, AMemoFollowsTheEntriesAndIsFoundFromTheEnd) {
+    TempGitDir git;
+    auto writer = CacheWriter::create(git.path(), "d1");
+    ASSERT_TRUE(writer);
+    ASSERT_TRUE(writer->add("a.md", outcome()));
+    ASSERT_TRUE(writer->add("b.md", outcome()));
+    SweepMemo written = memo_of({"a.md", "b.md"});
+    ASSERT_TRUE(writer->commit(&written));
+
+    auto memo = CacheReader::memo(git.path(), "d1");
+    ASSERT_TRUE(memo);
+    EXPECT_EQ(memo->tree, written.tree);
+    EXPECT_EQ(memo->scope, "scope");
+    EXPECT_EQ(memo->entries, 2u);
+    EXPECT_EQ(memo->by_policy.at("laist").from, k_from);
+    EXPECT_EQ(memo->by_policy.at("laist").until, k_until);
+    EXPECT_FALSE(CacheReader::memo(git.path(), "d2"));
+
+    CacheReader reader = CacheReader::open(git.path(), "d1");
+    std::string path;
+    std::vector<std::string> paths;
+    while (auto e = reader.next(path)) {
+        paths.push_back(path);
+        EXPECT_EQ(e->result.publication, "LAist");
+    }
+    EXPECT_EQ(paths, (std::vector<std::string>{"a.md", "b.md"}));
+    EXPECT_EQ(reader.note(), "");  // the memo is no damaged entry
+}
+
+TEST(SweepCache, NoMemoWithoutOneOrInACutFile) {
+    TempGitDir git;
+    write_cache(git, {"a.md"});
+    EXPECT_FALSE(CacheReader::memo(git.path(), "d1"));
+
+    auto writer = CacheWriter::create(git.path(), "d1");
+    ASSERT_TRUE(writer);
+    ASSERT_TRUE(writer->add("a.md", outcome()));
+    SweepMemo written = memo_of({"a.md"});
+    ASSERT_TRUE(writer->commit(&written));
+    std::string file = cache_file_in(git.path());
+    std::string bytes = *read_file(file);
+    ASSERT_TRUE(write_file_atomic(file, bytes.substr(0, bytes.size() - 1)));
+    EXPECT_FALSE(CacheReader::memo(git.path(), "d1"));
+    std::string moved = bytes;
+    moved[moved.size() - 3] = moved[moved.size() - 3] == '1' ? '2' : '1';  // the offset is off
+    ASSERT_TRUE(write_file_atomic(file, moved));
+    EXPECT_FALSE(CacheReader::memo(git.path(), "d1"));
+}
+
+TEST(SweepCache, ANewCacheReplacesTheVersion2File) {
+    TempGitDir git;
+    boost::filesystem::create_directories(git.path() + "/archtag");
+    ASSERT_TRUE(write_file_atomic(git.path() + "/archtag/cache-v2", "archtag-cache 2\n"));
+    write_cache(git, {"a.md"});
+    EXPECT_FALSE(boost::filesystem::exists(git.path() + "/archtag/cache-v2"));
 }
 
 TEST(SweepCache, NoFileIsAnEmptyCacheWithoutANote) {

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <boost/filesystem.hpp>
 #include <cstdlib>
+#include <functional>
 #include <map>
 #include <thread>
 
@@ -21,6 +22,7 @@
 #include "app/history_date.h"
 #include "app/ordered_work.h"
 #include "app/output.h"
+#include "app/result_codec.h"
 #include "app/result_spool.h"
 #include "app/walk.h"
 #include "policy/policy.h"
@@ -161,6 +163,10 @@ struct Attempt {
     std::vector<std::string> dirty;          // left out with --skip-dirty, sorted
     std::vector<std::string> changed_paths;  // repository paths, for the work tree
     std::optional<Error> failure;
+    // What the cache will say of this sweep: set while every article listed
+    // so far has an entry (the memo is only written for a complete sweep).
+    std::optional<SweepMemo> memo;
+    bool from_memo = false;  // nothing walked or read: the cache is the report
 };
 
 struct GitRun {
@@ -358,17 +364,24 @@ class Listing {
 
 // Keeps what the next sweep may skip; a failure to write is a note, never fatal.
 void remember(Attempt& a, const GitRun& run, const Item& item, const Planned& p) {
-    if (!a.cache)
+    if (!a.cache) {
+        a.memo.reset();
         return;
+    }
     std::optional<CachedOutcome> learned;
     if (!item.cached && p.read)
         learned = worth_remembering(run, item.listed, p.result);
     const CachedOutcome* keep = item.cached ? &*item.cached : learned ? &*learned : nullptr;
-    if (!keep)
+    if (!keep) {
+        a.memo.reset();
         return;
+    }
+    if (a.memo)
+        a.memo->add(*keep);
     if (Status s = a.cache->add(item.listed.file.path, *keep); !s) {
         a.cache_note = s.error().describe();
         a.cache.reset();
+        a.memo.reset();
     }
 }
 
@@ -399,6 +412,72 @@ Flow take(GitRun& run, Item& item, Planned& p, repo::BlobWriter* blobs,
         return Flow::stop;
     }
     return Flow::go_on;
+}
+
+// What a sweep of a tree looks at, besides the tree: the archive folder and
+// the globs. A memo holds only for the same scope.
+std::string scope_of(const Archive& a) {
+    std::string out;
+    put_field(out, a.prefix);
+    for (const auto* list : {&a.filter.include, &a.filter.exclude, &a.data}) {
+        put_number(out, static_cast<std::int64_t>(list->size()));
+        for (const std::string& item : *list)
+            put_field(out, item);
+    }
+    return out;
+}
+
+// A memo is worth keeping only when every decision comes from the tree and
+// the date: not with --since (a part of the tree) or history dates.
+bool memo_applies(const GitRun& run) {
+    return !run.options.no_cache && !run.since && !dates_from_history(run.setup);
+}
+
+// The last sweep saw this very tree, with the same policies, rules and
+// scope, and every article's decision still holds at this as-of date: the
+// cache's entries are the sweep's outcome, article for article.
+bool memo_holds(const GitRun& run, const repo::ObjectId& tip) {
+    if (!memo_applies(run))
+        return false;
+    auto memo = CacheReader::memo(run.repo.git_dir(), run.digest);
+    if (!memo || memo->scope != scope_of(run.archive))
+        return false;
+    for (const auto& [id, span] : memo->by_policy) {
+        const Policy* p = policy_named(run.setup, id);
+        if (!id.empty() && !p)
+            return false;
+        Instant as_of = run.as_of_by_policy.at(p ? p->id : "");
+        if (as_of < span.from || as_of >= span.until)
+            return false;
+    }
+    auto tree = run.repo.tree_id(tip);
+    return tree && tree->hex == memo->tree;
+}
+
+// The report from the cache alone, for a sweep whose memo holds. The file
+// was checked when it was written; if it is damaged all the same, it is
+// removed (the next sweep reads every article) and the sweep fails.
+Status replay_cache(GitRun& run, const std::function<void(ArticleResult&)>& deliver) {
+    Attempt& a = run.attempt;
+    CacheReader cache = CacheReader::open(run.repo.git_dir(), run.digest);
+    std::string path;
+    while (auto entry = cache.next(path)) {
+        ArticleResult& r = entry->result;
+        r.path = path.substr(run.archive.prefix.size());
+        if (r.meta)
+            r.meta->path = r.path;
+        ++a.listed;
+        a.summary.add(r);
+        deliver(r);
+    }
+    if (cache.note().empty())
+        return ok();
+    boost::system::error_code ignored;
+    fs::remove(cache_file_in(run.repo.git_dir()), ignored);
+    return fail(make_error(cache_file_in(run.repo.git_dir()),
+                           fmt::format("the sweep cache was damaged and is removed ({}); run the "
+                                       "sweep again",
+                                       cache.note())));
 }
 
 // How many articles the tip lists, for the progress line's ETA.
@@ -442,6 +521,11 @@ Status plan_tip(GitRun& run, const repo::ObjectId& tip, repo::BlobWriter* blobs,
         since_changed = std::move(*changed);
     }
     const std::vector<std::string>* since = since_changed ? &*since_changed : nullptr;
+    if (memo_applies(run)) {
+        auto tree = run.repo.tree_id(tip);
+        if (tree)
+            a.memo = SweepMemo{tree->hex, scope_of(run.archive), 0, {}};
+    }
     std::optional<CacheReader> cache;
     if (!run.options.no_cache) {
         cache.emplace(CacheReader::open(run.repo.git_dir(), run.digest));
@@ -484,8 +568,10 @@ Status plan_tip(GitRun& run, const repo::ObjectId& tip, repo::BlobWriter* blobs,
     ticker.reset();
     if (cache && !cache->note().empty() && a.cache_note.empty())
         a.cache_note = cache->note();
-    if (listing.error())
+    if (listing.error()) {
+        a.memo.reset();
         return fail(*listing.error());
+    }
     if (a.failure)
         return fail(*a.failure);
     return ok();
@@ -529,6 +615,11 @@ Expected<std::optional<repo::NewCommit>> make_commit(GitRun& run, const repo::Ob
     auto blob_repo = repo::Repository::open(run.repo.git_dir());
     if (!blob_repo)
         return fail(blob_repo.error());
+    if (memo_holds(run, tip)) {
+        run.attempt = Attempt{};
+        run.attempt.from_memo = true;
+        return std::optional<repo::NewCommit>();
+    }
     repo::BlobWriter blobs(*blob_repo);
     if (Status s = plan_tip(run, tip, &blobs, nullptr); !s)
         return fail(s.error());
@@ -685,7 +776,7 @@ void save_cache(GitRun& run, std::ostream& err) {
         fmt::print(err, "archtag: note: {}\n", a.cache_note);
     if (!a.cache)
         return;
-    if (Status s = a.cache->commit(); !s)
+    if (Status s = a.cache->commit(a.memo ? &*a.memo : nullptr); !s)
         fmt::print(err, "archtag: note: the sweep cache was not saved: {}\n", s.error().describe());
     a.cache.reset();
 }
@@ -736,7 +827,7 @@ int report_commit(GitRun& run, const std::string& archive, const std::optional<r
                                 run_info(run, archive, id.has_value()));
     const std::vector<std::string>& dirty = run.attempt.dirty;
     const std::string& prefix = run.archive.prefix;
-    Status replayed = run.attempt.spool->replay([&](ArticleResult& r) {
+    auto add = [&](ArticleResult& r) {
         if (std::binary_search(dirty.begin(), dirty.end(), prefix + r.path)) {
             r.plan = Plan{};
             r.decision.flags.push_back({FlagLevel::warning, "dirty",
@@ -745,7 +836,9 @@ int report_commit(GitRun& run, const std::string& archive, const std::optional<r
         }
         r.written = id && will_change(r);
         writer->add(r);
-    });
+    };
+    Status replayed =
+        run.attempt.from_memo ? replay_cache(run, add) : run.attempt.spool->replay(add);
     if (!replayed)
         return usage_error(err, replayed.error());
     writer->finish();
@@ -776,8 +869,8 @@ int run_git_sweep(const Options& options, Mode mode, std::ostream& out, std::ost
     if (!landed)
         return usage_error(err, landed.error());
     save_cache(*run, err);
-    print_reads(*run, err);
     int code = report_commit(*run, archive, landed->commit, out, err);
+    print_reads(*run, err);
     if (landed->commit && run->checked_out) {
         Status s =
             run->repo.checkout_paths(landed->base, *landed->commit, run->attempt.changed_paths);

@@ -53,6 +53,13 @@ Expected<Handle<git_tree>> tree_of(git_repository* repo, const ObjectId& commit,
 
 using detail::tree_of;
 
+Expected<ObjectId> Repository::tree_id(const ObjectId& commit) const {
+    auto tree = tree_of(m_repo.get(), commit, m_git_dir);
+    if (!tree)
+        return fail(tree.error());
+    return to_id(*git_tree_id(tree->get()));
+}
+
 Expected<std::vector<TreeFile>> Repository::list_files(const ObjectId& commit) const {
     auto tree = tree_of(m_repo.get(), commit, m_git_dir);
     if (!tree)

@@ -112,6 +112,8 @@ class Repository {
     // (a file added on a merged branch keeps that branch's commit).
     Expected<std::map<std::string, FirstCommit>> first_commits(const ObjectId& tip) const;
 
+    // The id of a commit's tree.
+    Expected<ObjectId> tree_id(const ObjectId& commit) const;
     // Every blob, symbolic link and submodule of a commit's tree,
     // recursively, sorted by path bytes.
     Expected<std::vector<TreeFile>> list_files(const ObjectId& commit) const;

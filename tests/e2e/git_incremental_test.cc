@@ -75,7 +75,7 @@ TEST_F(GitIncremental, ARepeatedSweepReadsOnlyChangedBlobs) {
     EXPECT_EQ(edited.err, "archtag: read 1 of 3 articles (2 unchanged since the last sweep)\n");
     // The cache is in the git directory, never in the work tree.
     EXPECT_EQ(a.git("status --porcelain --ignored"), "");
-    EXPECT_EQ(sh("test -s .git/archtag/cache-v2 && echo kept", a.root()), "kept\n");
+    EXPECT_EQ(sh("test -s .git/archtag/cache-v3 && echo kept", a.root()), "kept\n");
 }
 
 TEST_F(GitIncremental, RememberedArticlesAreReportedAsIfRead) {
@@ -96,6 +96,56 @@ TEST_F(GitIncremental, RememberedArticlesAreReportedAsIfRead) {
         EXPECT_EQ(cached.code, read.code);
         EXPECT_EQ(cached.out, read.out) << format;
     }
+}
+
+// The cache file's inode: a sweep that rewrites the cache renames a new file
+// into place; one that answers from the memo leaves it alone.
+std::string cache_inode(const GitArchive& a) {
+    return sh("stat -c %i .git/archtag/cache-v3", a.root());
+}
+
+TEST_F(GitIncremental, ANoOpSweepOfTheSameTreeIsAnsweredByTheCacheAlone) {
+    GitArchive a;
+    a.write("laist/tamales.md", recent_story("Tamale season"));
+    a.write("laist/sub/lines.md", recent_story("Lines"));
+    a.write("laist/undated.md", "---\ntitle: No date\npublication: LAist\n---\nText.\n");
+    a.commit();
+    ASSERT_EQ(archtag(commit_verbose(a.root(), "2026-11-23"), a.root()).code, 0);
+    std::string written = cache_inode(a);
+    for (const char* format : {"json", "text", "csv"}) {
+        Outcome memo =
+            archtag(commit_verbose(a.root(), "2026-11-23", {"--format", format}), a.root());
+        Outcome read = archtag(
+            commit_verbose(a.root(), "2026-11-23", {"--format", format, "--no-cache"}), a.root());
+        EXPECT_EQ(memo.err, "archtag: read 0 of 3 articles (3 unchanged since the last sweep)\n");
+        EXPECT_EQ(memo.out, read.out) << format;
+    }
+    EXPECT_EQ(cache_inode(a), written);
+
+    // A folder of the archive is another scope: walked, and only its article.
+    Outcome sub =
+        archtag(sweep(a.root() + "/laist/sub", "2026-11-23", {"--format", "csv"}), a.root());
+    EXPECT_EQ(sub.out.find("tamales"), std::string::npos) << sub.out;
+    EXPECT_NE(sub.out.find("lines.md"), std::string::npos) << sub.out;
+
+    // Another tree: walked, and only the new article read.
+    a.write("laist/new.md", recent_story("New"));
+    a.commit("new");
+    EXPECT_EQ(archtag(commit_verbose(a.root(), "2026-11-23"), a.root()).err,
+              "archtag: read 1 of 4 articles (3 unchanged since the last sweep)\n");
+    EXPECT_NE(cache_inode(a), written);
+}
+
+TEST_F(GitIncremental, NoMemoWhileAnArticleIsOnlyReported) {
+    GitArchive a;
+    a.write("laist/tamales.md", recent_story("Tamale season"));
+    a.write("laist/broken.md", "---\ntitle: [unclosed\n---\nText.\n");
+    a.commit();
+    archtag(commit_verbose(a.root(), "2026-11-23"), a.root());
+    std::string written = cache_inode(a);
+    Outcome again = archtag(commit_verbose(a.root(), "2026-11-23"), a.root());
+    EXPECT_EQ(again.err, "archtag: read 1 of 2 articles (1 unchanged since the last sweep)\n");
+    EXPECT_NE(cache_inode(a), written);
 }
 
 TEST_F(GitIncremental, AnAnniversaryForcesARead) {
@@ -137,11 +187,11 @@ TEST_F(GitIncremental, ADamagedCacheIsIgnoredWithANote) {
     a.write("laist/tamales.md", recent_story("Tamale season"));
     a.commit();
     ASSERT_EQ(archtag(commit_verbose(a.root(), "2026-11-23"), a.root()).code, 0);
-    sh("printf 'archtag-cache 2\\n99:short,' > .git/archtag/cache-v2", a.root());
+    sh("printf 'archtag-cache 3\\n99:short,' > .git/archtag/cache-v3", a.root());
     Outcome r = archtag(commit_verbose(a.root(), "2026-11-23"), a.root());
     EXPECT_EQ(r.code, 0);
     EXPECT_EQ(r.err, "archtag: note: " + a.root() +
-                         "/.git/archtag/cache-v2: ignored (every article is read again): an "
+                         "/.git/archtag/cache-v3: ignored (every article is read again): an "
                          "entry runs past the end of the file\n"
                          "archtag: read 1 of 1 article (0 unchanged since the last sweep)\n");
     // Rewritten whole: the next sweep uses it again.
