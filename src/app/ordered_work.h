@@ -46,21 +46,31 @@ void OrderedWork<Item, Result, Context>::run() const {
     const std::size_t size = std::max<std::size_t>(1, window);
     std::vector<Slot> ring(size);
     std::mutex m;
-    std::condition_variable changed;
+    // Two conditions, each signalled only when somebody waits on it: with a
+    // cheap item (a cache hit) waking every thread on every result cost more
+    // than the work itself.
+    std::condition_variable space, ready;
     std::size_t handed = 0, received = 0;
+    unsigned waiting_for_space = 0;
+    bool waiting_for_result = false;
     bool exhausted = false, stopped = false;
 
     auto worker = [&] {
         Context context = make_context();
         for (;;) {
             std::unique_lock lock(m);
-            changed.wait(lock, [&] { return exhausted || stopped || handed - received < size; });
+            while (!exhausted && !stopped && handed - received >= size) {
+                ++waiting_for_space;
+                space.wait(lock);
+                --waiting_for_space;
+            }
             if (exhausted || stopped)
                 return;
             std::optional<Item> item = next();
             if (!item) {
                 exhausted = true;
-                changed.notify_all();
+                space.notify_all();
+                ready.notify_one();
                 return;
             }
             std::size_t seq = handed++;
@@ -69,7 +79,8 @@ void OrderedWork<Item, Result, Context>::run() const {
             lock.lock();
             ring[seq % size].item = std::move(item);
             ring[seq % size].result = std::move(result);
-            changed.notify_all();
+            if (waiting_for_result && seq == received)
+                ready.notify_one();
         }
     };
 
@@ -79,9 +90,11 @@ void OrderedWork<Item, Result, Context>::run() const {
     for (;;) {
         std::unique_lock lock(m);
         Slot& slot = ring[received % size];
-        changed.wait(lock, [&] {
-            return slot.result.has_value() || ((exhausted || stopped) && received == handed);
-        });
+        while (!slot.result && !((exhausted || stopped) && received == handed)) {
+            waiting_for_result = true;
+            ready.wait(lock);
+            waiting_for_result = false;
+        }
         if (!slot.result)
             break;
         Item item = std::move(*slot.item);
@@ -92,9 +105,12 @@ void OrderedWork<Item, Result, Context>::run() const {
         Flow flow = stopped ? Flow::stop : deliver(item, result);
         lock.lock();
         ++received;
-        if (flow == Flow::stop)
+        if (flow == Flow::stop && !stopped) {
             stopped = true;
-        changed.notify_all();
+            space.notify_all();
+        } else if (waiting_for_space > 0) {
+            space.notify_one();
+        }
     }
     for (auto& t : threads)
         t.join();
