@@ -128,8 +128,9 @@ std::optional<ArticleResult> binary(const repo::Repository& repo, const Listed& 
 // What a worker learned of one item.
 struct Planned {
     ArticleResult result;
-    std::string stamped;  // the new bytes, when a committing sweep changes them
-    bool read = false;    // planned from the blob, not taken from the cache
+    std::string stamped;                 // the new bytes, when a committing sweep changes them
+    std::optional<ArticleResult> after;  // what reading `stamped` gives, when known
+    bool read = false;                   // planned from the blob, not taken from the cache
 };
 
 bool will_change(const ArticleResult& r) {
@@ -166,7 +167,8 @@ struct Attempt {
     // What the cache will say of this sweep: set while every article listed
     // so far has an entry (the memo is only written for a complete sweep).
     std::optional<SweepMemo> memo;
-    bool from_memo = false;  // nothing walked or read: the cache is the report
+    bool from_memo = false;                     // nothing walked or read: the cache is the report
+    std::optional<std::string> committed_tree;  // the tree of the commit made, if one was
 };
 
 struct GitRun {
@@ -227,13 +229,15 @@ Planned examine(const repo::Repository& repo, const GitRun& run, const Listed& l
         return p;
     }
     std::optional<DateCandidate> dated = history_date_of(run.history, l.file.path);
+    bool committing = run.options.commit == Commit::yes;
     p.result = process_bytes(run.setup, l.rel, *bytes, run.mode, Instant::min(), nullptr,
-                             dated ? &*dated : nullptr);
+                             dated ? &*dated : nullptr,
+                             committing && !run.options.no_cache ? &p.after : nullptr);
     if (!will_change(p.result))
         return p;
     if (run.options.format == OutputFormat::html)
         p.result.diff = report::unified_diff(l.rel, *bytes, p.result.plan.edits);
-    if (run.options.commit == Commit::yes)
+    if (committing)
         p.stamped = apply_edits(*bytes, p.result.plan.edits);
     return p;
 }
@@ -291,13 +295,13 @@ Planned from_cache(const Item& item) {
 
 // What to remember of a result just planned: only articles that need no
 // change, with the instant their decision may change.
-std::optional<CachedOutcome> worth_remembering(const GitRun& run, const Listed& l,
+std::optional<CachedOutcome> worth_remembering(const GitRun& run, const std::string& blob,
                                                const ArticleResult& r) {
     if (r.error || !r.meta || r.pending())
         return std::nullopt;
     const Policy* p = policy_named(run.setup, r.policy);
     CachedOutcome c;
-    c.blob = l.file.id.hex;
+    c.blob = blob;
     c.valid_from = run.as_of_by_policy.at(p ? p->id : "");
     c.valid_until = Instant::max();
     if (p && run.mode == Mode::stamp)
@@ -363,15 +367,20 @@ class Listing {
 };
 
 // Keeps what the next sweep may skip; a failure to write is a note, never fatal.
-void remember(Attempt& a, const GitRun& run, const Item& item, const Planned& p) {
+// A stamped article is remembered by its new blob (`stamped`): the commit's
+// tree holds that one.
+void remember(Attempt& a, const GitRun& run, const Item& item, const Planned& p,
+              const repo::ObjectId* stamped) {
     if (!a.cache) {
         a.memo.reset();
         return;
     }
     std::optional<CachedOutcome> learned;
-    if (!item.cached && p.read)
-        learned = worth_remembering(run, item.listed, p.result);
-    const CachedOutcome* keep = item.cached ? &*item.cached : learned ? &*learned : nullptr;
+    if (stamped && p.after)
+        learned = worth_remembering(run, stamped->hex, *p.after);
+    else if (!stamped && !item.cached && p.read)
+        learned = worth_remembering(run, item.listed.file.id.hex, p.result);
+    const CachedOutcome* keep = learned ? &*learned : item.cached ? &*item.cached : nullptr;
     if (!keep) {
         a.memo.reset();
         return;
@@ -389,22 +398,26 @@ void remember(Attempt& a, const GitRun& run, const Item& item, const Planned& p)
 Flow take(GitRun& run, Item& item, Planned& p, repo::BlobWriter* blobs,
           report::ReportWriter* writer) {
     Attempt& a = run.attempt;
-    remember(a, run, item, p);
-    if (!item.reported)
+    if (!item.reported) {
+        remember(a, run, item, p, nullptr);
         return Flow::go_on;
+    }
     ++a.listed;
     a.read += p.read ? 1 : 0;
     ArticleResult& r = p.result;
     a.summary.add(r);
+    std::optional<repo::ObjectId> stamped;
     if (blobs && will_change(r)) {
         auto blob = blobs->write(p.stamped);
         if (!blob) {
             a.failure = blob.error();
             return Flow::stop;
         }
+        stamped = *blob;
         const repo::TreeFile& f = item.listed.file;
         a.changes.push_back({{f.path, *blob, f.mode}, a.tally.add(r)});
     }
+    remember(a, run, item, p, stamped ? &*stamped : nullptr);
     if (writer) {
         writer->add(r);
     } else if (Status s = a.spool->add(r); !s) {
@@ -640,6 +653,7 @@ Expected<std::optional<repo::NewCommit>> make_commit(GitRun& run, const repo::Ob
     auto tree = run.repo.update_tree(tip, updates);
     if (!tree)
         return fail(tree.error());
+    a.committed_tree = tree->hex;
     if (run.checked_out) {
         a.changed_paths.reserve(updates.size());
         for (repo::FileUpdate& u : updates)
@@ -769,9 +783,15 @@ Expected<GitRun> prepare(const Options& options, Mode mode, const std::string& a
     return run;
 }
 
-// Puts the new cache file in place; a failure is a note, never fatal.
-void save_cache(GitRun& run, std::ostream& err) {
+// Puts the new cache file in place; a failure is a note, never fatal. Its
+// memo is of the tree the branch now has: the commit's when one `landed`.
+// Articles left out as dirty keep their old blobs, which no entry describes.
+void save_cache(GitRun& run, bool landed, std::ostream& err) {
     Attempt& a = run.attempt;
+    if (!a.dirty.empty() || (a.committed_tree && !landed))
+        a.memo.reset();
+    else if (a.memo && a.committed_tree)
+        a.memo->tree = *a.committed_tree;
     if (!a.cache_note.empty())
         fmt::print(err, "archtag: note: {}\n", a.cache_note);
     if (!a.cache)
@@ -811,7 +831,7 @@ int dry_run(GitRun& run, const std::string& archive, std::ostream& out, std::ost
     if (Status s = plan_tip(run, *tip, nullptr, writer.get()); !s)
         return usage_error(err, s.error());
     writer->finish();
-    save_cache(run, err);
+    save_cache(run, false, err);
     print_reads(run, err);
     if (Status s = sink.finish(); !s)
         return usage_error(err, s.error());
@@ -868,7 +888,7 @@ int run_git_sweep(const Options& options, Mode mode, std::ostream& out, std::ost
         run->committer);
     if (!landed)
         return usage_error(err, landed.error());
-    save_cache(*run, err);
+    save_cache(*run, landed->commit.has_value(), err);
     int code = report_commit(*run, archive, landed->commit, out, err);
     print_reads(*run, err);
     if (landed->commit && run->checked_out) {

@@ -66,51 +66,27 @@ Expected<std::string> unstamped(std::string_view bytes, const DocumentLayout& la
     return apply_edits(bytes, plan->edits);
 }
 
-// The promises, checked on every plan that changes bytes before anything is
-// written: a second plan on the result is empty, and unstamping the result
-// gives what unstamping the input gives. Files with stray or damaged archtag
-// markers could otherwise be stamped in a way that cannot be undone exactly.
-// The input is not parsed again: its layout comes from the first read.
-Status verify_plan(const std::string& rel_path, std::string_view bytes,
-                   const DocumentLayout& layout, const ArticleResult& r,
-                   const Placement& placement) {
-    std::string after = apply_edits(bytes, r.plan.edits);
-    auto doc = article::parse(rel_path, after);
-    bool holds = false;
-    if (doc) {
-        auto again = stamp::plan(after, doc->layout, r.decision.notices, placement);
-        auto before_original = unstamped(bytes, layout, placement);
-        auto after_original = unstamped(after, doc->layout, placement);
-        holds = again && !again->touches_bytes() && before_original && after_original &&
-                *before_original == *after_original;
-    }
-    if (holds)
-        return ok();
-    return fail(make_error(rel_path,
-                           "archtag cannot stamp this file so that a second run and "
-                           "unstamp give back its bytes (stray or damaged archtag "
-                           "markers?); the file is left as it is"));
-}
+// What an article is and what it needs, short of the stamp plan: its facts,
+// its policy and the rules' decision.
+struct Reading {
+    ArticleResult result;  // no plan yet
+    const Policy* policy = nullptr;
+    Placement placement;
+};
 
-}  // namespace
-
-ArticleResult process_bytes(const Setup& setup, const std::string& rel_path, std::string_view bytes,
-                            Mode mode, Instant as_of_override, const Policy* forced,
-                            const DateCandidate* history_date) {
-    ArticleResult r;
+Reading read_and_decide(const Setup& setup, const std::string& rel_path,
+                        const article::Document& doc, Instant as_of_override, const Policy* forced,
+                        const DateCandidate* history_date) {
+    Reading out;
+    ArticleResult& r = out.result;
     r.path = rel_path;
     r.format = format_from_path(rel_path);
-    auto doc = article::parse(rel_path, bytes);
-    if (!doc) {
-        r.error = doc.error();
-        return r;
-    }
     std::vector<Flag> policy_flags;
     const Policy* p = forced ? forced
                       : setup.policies.size() == 1
                           ? &setup.policies.front()
-                          : choose_policy(setup, rel_path, doc->fields, policy_flags);
-    r.meta = article::extract(*doc, rel_path, p ? p->fields : FieldMapping::defaults());
+                          : choose_policy(setup, rel_path, doc.fields, policy_flags);
+    r.meta = article::extract(doc, rel_path, p ? p->fields : FieldMapping::defaults());
     if (p && p->date_from_git_history && history_date)
         date_from_history(*r.meta, *history_date);
     if (p) {
@@ -121,7 +97,68 @@ ArticleResult process_bytes(const Setup& setup, const std::string& rel_path, std
         r.decision.flags = r.meta->flags;
     }
     r.decision.flags.insert(r.decision.flags.end(), policy_flags.begin(), policy_flags.end());
-    auto plan = plan_for(bytes, *doc, r, mode, p ? p->placement : Placement{});
+    out.policy = p;
+    out.placement = p ? p->placement : Placement{};
+    return out;
+}
+
+// The promises, checked on every plan that changes bytes before anything is
+// written: a second plan on the result is empty, and unstamping the result
+// gives what unstamping the input gives. Files with stray or damaged archtag
+// markers could otherwise be stamped in a way that cannot be undone exactly.
+// The input is not parsed again: its layout comes from the first read.
+// The stamped bytes are read whole, so their own result comes almost free:
+// `stamped` gets it when it asks for nothing and decides the same notices.
+Status verify_plan(const Setup& setup, const std::string& rel_path, std::string_view bytes,
+                   const DocumentLayout& layout, const ArticleResult& r, const Reading& reading,
+                   Instant as_of_override, const DateCandidate* history_date,
+                   std::optional<ArticleResult>* stamped) {
+    std::string after = apply_edits(bytes, r.plan.edits);
+    auto doc = article::parse(rel_path, after);
+    bool holds = false;
+    std::optional<Plan> again_plan;
+    if (doc) {
+        auto again = stamp::plan(after, doc->layout, r.decision.notices, reading.placement);
+        auto before_original = unstamped(bytes, layout, reading.placement);
+        auto after_original = unstamped(after, doc->layout, reading.placement);
+        holds = again && !again->touches_bytes() && before_original && after_original &&
+                *before_original == *after_original;
+        if (holds)
+            again_plan = std::move(*again);
+    }
+    if (!holds)
+        return fail(make_error(rel_path,
+                               "archtag cannot stamp this file so that a second run and "
+                               "unstamp give back its bytes (stray or damaged archtag "
+                               "markers?); the file is left as it is"));
+    if (stamped) {
+        Reading next =
+            read_and_decide(setup, rel_path, *doc, as_of_override, reading.policy, history_date);
+        if (next.policy == reading.policy && next.result.decision.notices == r.decision.notices) {
+            next.result.plan = std::move(*again_plan);
+            *stamped = std::move(next.result);
+        }
+    }
+    return ok();
+}
+
+}  // namespace
+
+ArticleResult process_bytes(const Setup& setup, const std::string& rel_path, std::string_view bytes,
+                            Mode mode, Instant as_of_override, const Policy* forced,
+                            const DateCandidate* history_date,
+                            std::optional<ArticleResult>* stamped) {
+    auto doc = article::parse(rel_path, bytes);
+    if (!doc) {
+        ArticleResult r;
+        r.path = rel_path;
+        r.format = format_from_path(rel_path);
+        r.error = doc.error();
+        return r;
+    }
+    Reading reading = read_and_decide(setup, rel_path, *doc, as_of_override, forced, history_date);
+    ArticleResult& r = reading.result;
+    auto plan = plan_for(bytes, *doc, r, mode, reading.placement);
     if (!plan) {
         r.error = plan.error();
         if (r.error->path.empty())
@@ -130,13 +167,14 @@ ArticleResult process_bytes(const Setup& setup, const std::string& rel_path, std
     }
     r.plan = std::move(*plan);
     if (mode == Mode::stamp && r.plan.touches_bytes()) {
-        if (Status s = verify_plan(rel_path, bytes, doc->layout, r, p ? p->placement : Placement{});
+        if (Status s = verify_plan(setup, rel_path, bytes, doc->layout, r, reading, as_of_override,
+                                   history_date, stamped);
             !s) {
             r.error = s.error();
             r.plan = Plan{};
         }
     }
-    return r;
+    return std::move(r);
 }
 
 ArticleResult process_file(const Setup& setup, const std::string& rel_path, Mode mode, Write write,

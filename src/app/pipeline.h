@@ -4,6 +4,7 @@
 // what a write would do.
 #include <atomic>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,10 +23,15 @@ constexpr std::uint64_t k_max_article_bytes = 64ull << 20;
 // bypasses policy recognition, as `policy test` does.
 // `history_date` (optional, git sweeps) dates an article that states no
 // date when its policy says <dates from-git-history="yes"/>.
+// `stamped` (optional): when the plan changes the bytes, what processing
+// the stamped bytes gives (read anyway to prove the plan idempotent), so a
+// sweep can remember the new file without reading it again; left empty
+// unless that result needs no change and decides the same notices.
 ArticleResult process_bytes(const Setup& setup, const std::string& rel_path, std::string_view bytes,
                             Mode mode, Instant as_of_override = Instant::min(),
                             const Policy* forced = nullptr,
-                            const DateCandidate* history_date = nullptr);
+                            const DateCandidate* history_date = nullptr,
+                            std::optional<ArticleResult>* stamped = nullptr);
 
 // Reads `<root>/<rel_path>`, processes it, and with Write::yes applies the
 // plan atomically. Never throws; every failure is in ArticleResult::error.

@@ -218,6 +218,10 @@ TEST_F(Git, DirtyArticlesAreNamedAndRefusedUnlessSkipped) {
         << skipped.out;
     EXPECT_EQ(a.read("laist/2014-12-19-obama-sony.md"),
               k_old_story + "An editor's unsaved line.\n");
+    // Left out, it is still to stamp: the next sweep says so again.
+    Outcome again = archtag(sweep(a.root(), {"--skip-dirty"}), a.root());
+    EXPECT_NE(again.out.find("laist/2014-12-19-obama-sony.md: warning dirty"), std::string::npos)
+        << again.out;
 }
 
 TEST_F(Git, SymlinksSubmodulesLfsPointersAndBinaryAreReported) {
