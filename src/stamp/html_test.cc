@@ -267,6 +267,17 @@ TEST(Html, MarkersInScriptsCommentsAndAttributesAreText) {
     EXPECT_TRUE(found->empty());
 }
 
+TEST(Html, RawTextEndsAtItsEndTagInAnyCase) {
+    std::string page =
+        "<body>\n<SCRIPT>var s = \"<!-- archtag:age v1 -->\";</Script>\n"
+        "<style>p::before { content: \"<!-- archtag:age v1 -->\" }</STYLE>\n"
+        "<!-- archtag:age v1 -->x<!-- /archtag:age -->\n</body>\n";
+    auto found = find(page, html_layout(page), Placement{});
+    ASSERT_TRUE(found) << found.error().describe();
+    ASSERT_EQ(found->size(), 1u);
+    EXPECT_EQ(found->front().begin, page.rfind("<!-- archtag:age v1 -->"));
+}
+
 TEST(Html, MalformedStampsPointAtTheirMarker) {
     EXPECT_EQ(find_error("<body>\n  <!-- archtag:age v1 --><p>x</p>\n</body>"),
               "a.html:2:3: archtag stamp 'age' is not closed (expected <!-- /archtag:age -->)");

@@ -70,10 +70,8 @@ bool is_raw_text(std::string_view name) {
 
 // Where the HTML raw-text element opened by `start` ends its text.
 std::size_t raw_text_end(std::string_view bytes, const TagToken& start) {
-    std::string needle = "</" + to_lower(start.name);
-    std::string lower = to_lower(bytes.substr(start.end));
-    std::size_t at = lower.find(needle);
-    return at == std::string::npos ? bytes.size() : start.end + at;
+    std::size_t at = ifind(bytes, "</" + std::string(start.name), start.end);
+    return at == std::string_view::npos ? bytes.size() : at;
 }
 
 }  // namespace

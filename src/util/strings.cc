@@ -12,6 +12,9 @@ bool is_space(char c) {
 char lower(char c) {
     return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
+char upper(char c) {
+    return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+}
 }  // namespace
 
 std::string_view trim(std::string_view s) {
@@ -31,6 +34,27 @@ std::string to_lower(std::string_view s) {
 bool iequals(std::string_view a, std::string_view b) {
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
                                               [](char x, char y) { return lower(x) == lower(y); });
+}
+
+std::size_t ifind(std::string_view haystack, std::string_view needle, std::size_t from) {
+    if (from > haystack.size() || needle.size() > haystack.size() - from)
+        return std::string_view::npos;
+    if (needle.empty())
+        return from;
+    const char first_lower = lower(needle.front()), first_upper = upper(needle.front());
+    const std::size_t last = haystack.size() - needle.size();
+    for (std::size_t i = from; i <= last; ++i) {
+        if (first_lower == first_upper) {  // '<', say: let find() skip ahead
+            i = haystack.find(first_lower, i);
+            if (i == std::string_view::npos || i > last)
+                return std::string_view::npos;
+        } else if (haystack[i] != first_lower && haystack[i] != first_upper) {
+            continue;
+        }
+        if (iequals(haystack.substr(i, needle.size()), needle))
+            return i;
+    }
+    return std::string_view::npos;
 }
 
 std::vector<std::string> split(std::string_view s, char sep) {

@@ -8,6 +8,10 @@ namespace archtag {
 std::string_view trim(std::string_view s);
 std::string to_lower(std::string_view s);
 bool iequals(std::string_view a, std::string_view b);
+// Where `needle` first occurs in `haystack` at or after `from`, ignoring ASCII
+// case; npos if nowhere. Copies nothing (to_lower(rest).find() on every
+// <script> of a page made reading it quadratic).
+std::size_t ifind(std::string_view haystack, std::string_view needle, std::size_t from = 0);
 std::vector<std::string> split(std::string_view s, char sep);
 // Splits on runs of ASCII white space; empty pieces are dropped.
 std::vector<std::string> split_words(std::string_view s);

@@ -11,6 +11,19 @@ TEST(Strings, TrimAndLower) {
     EXPECT_FALSE(iequals("LAist", "LAis"));
 }
 
+TEST(Strings, IfindIgnoresAsciiCaseAndCopiesNothing) {
+    EXPECT_EQ(ifind("<p>a</SCRIPT></script>", "</script"), 4u);
+    EXPECT_EQ(ifind("<p>a</SCRIPT></script>", "</script", 5), 13u);
+    EXPECT_EQ(ifind("abcABC", "Bc"), 1u);
+    EXPECT_EQ(ifind("abcABC", "bC", 2), 4u);
+    EXPECT_EQ(ifind("abc", "abcd"), std::string_view::npos);
+    EXPECT_EQ(ifind("abc", "c", 3), std::string_view::npos);
+    EXPECT_EQ(ifind("abc", "", 3), 3u);
+    EXPECT_EQ(ifind("abc", "x", 9), std::string_view::npos);
+    EXPECT_EQ(ifind("</scrip", "</script"), std::string_view::npos);
+    EXPECT_EQ(ifind("\xC3\x89t\xC3\xA9", "\xC3\xA9"), 3u);  // bytes, not letters
+}
+
 TEST(Strings, SplitKeepsEmptyPieces) {
     EXPECT_EQ(split("a,,b", ','), (std::vector<std::string>{"a", "", "b"}));
     EXPECT_EQ(split_words("  tone/help \t type/crossword "),

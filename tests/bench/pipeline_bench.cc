@@ -6,6 +6,7 @@
 
 #include "app/pipeline.h"
 #include "app/setup.h"
+#include "util/file.h"
 
 namespace archtag::app {
 
@@ -56,6 +57,22 @@ void BM_ProcessAlreadyStampedArticle(benchmark::State& state) {
     state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_ProcessAlreadyStampedArticle);
+
+// A news page of the kind the archive holds (JSON-LD, Open Graph, <time>):
+// gumbo's HTML5 parse is most of a page's cost.
+void BM_ProcessHtmlPage(benchmark::State& state) {
+    Setup setup = bundled_setup();
+    auto page = read_file(std::string(ARCHTAG_SOURCE_DIR) + "/fixtures/html/news-graph.html");
+    if (!page)
+        std::abort();
+    for (auto _ : state) {
+        ArticleResult r = process_bytes(setup, "laist/news/2014/obama.html", *page, Mode::stamp);
+        benchmark::DoNotOptimize(r);
+    }
+    state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * page->size()));
+    state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_ProcessHtmlPage);
 
 }  // namespace
 

@@ -8,6 +8,8 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <memory_resource>
+#include <optional>
 
 #include "util/strings.h"
 
@@ -72,9 +74,9 @@ std::uint64_t nesting_cost(std::string_view s) {
             continue;
         }
         if (is_raw_text(name)) {
-            std::size_t end = to_lower(s.substr(i, std::min<std::size_t>(s.size() - i, 1 << 20)))
-                                  .find("</" + name);
-            i = end == std::string::npos ? s.size() : i + end;
+            std::size_t end =
+                ifind(s.substr(0, std::min<std::size_t>(s.size(), i + (1 << 20))), "</" + name, i);
+            i = end == std::string_view::npos ? s.size() : end;
             continue;
         }
         if (!never_nests(name) && !self_closing)
@@ -359,8 +361,40 @@ class Walker {
     PageFacts m_facts;
 };
 
+// gumbo makes many small allocations and frees most of them again while it
+// parses (growing buffers, per-token strings): for a page of ordinary size
+// they come from one arena released in a piece, which took a third of the
+// parse's time through malloc and free. Larger pages use malloc, so memory
+// stays within a few times the page.
+constexpr std::size_t k_arena_page_limit = 1u << 20;
+
+class ParseArena {
+  public:
+    explicit ParseArena(std::size_t page_bytes) : m_memory(initial_size(page_bytes)) {}
+
+    void use_for(GumboOptions& options) {
+        options.allocator = [](void* self, std::size_t size) -> void* {
+            return static_cast<ParseArena*>(self)->m_memory.allocate(std::max<std::size_t>(size, 1),
+                                                                     alignof(std::max_align_t));
+        };
+        options.deallocator = [](void*, void*) {};  // released with the arena
+        options.userdata = this;
+    }
+
+  private:
+    static std::size_t initial_size(std::size_t page_bytes) {
+        return std::max<std::size_t>(64u << 10, page_bytes * 8);
+    }
+    std::pmr::monotonic_buffer_resource m_memory;
+};
+
 struct OutputDeleter {
-    void operator()(GumboOutput* out) const { gumbo_destroy_output(&kGumboDefaultOptions, out); }
+    const GumboOptions* options;
+    bool in_arena;  // then the arena frees it all at once
+    void operator()(GumboOutput* out) const {
+        if (!in_arena)
+            gumbo_destroy_output(options, out);
+    }
 };
 
 }  // namespace
@@ -373,8 +407,12 @@ Expected<PageFacts> read_page_facts(std::string_view path, std::string_view utf8
                                "time; not an article archtag can read"));
     GumboOptions options = kGumboDefaultOptions;
     options.max_errors = 0;  // errors are not used, and each one copies the open elements
+    std::optional<ParseArena> arena;
+    if (utf8.size() <= k_arena_page_limit)
+        arena.emplace(utf8.size()).use_for(options);
     std::unique_ptr<GumboOutput, OutputDeleter> out(
-        gumbo_parse_with_options(&options, utf8.data(), utf8.size()));
+        gumbo_parse_with_options(&options, utf8.data(), utf8.size()),
+        OutputDeleter{&options, arena.has_value()});
     if (!out)
         return fail(make_error(std::string(path), "the HTML parser could not read the page"));
     return Walker(utf8, file, to_original).walk(out->root);
