@@ -205,6 +205,30 @@ TEST_F(GitIncremental, ADamagedCacheIsIgnoredWithANote) {
               "archtag: read 0 of 1 article (1 unchanged since the last sweep)\n");
 }
 
+TEST_F(GitIncremental, SinceComparesTheTwoTreesPathByPath) {
+    GitArchive a;
+    for (const char* path : {"laist/a/x.md", "laist/a/y.md", "laist/b/z.md", "laist/c.md"})
+        a.write(path, recent_story(path));
+    a.commit();
+    std::string base = a.head().substr(0, 40);
+    a.write("laist/a/y.md", recent_story("edited"));
+    sh("chmod +x laist/b/z.md", a.root());
+    a.write("laist/a-b.md", recent_story("between a/ and b/"));  // '-' sorts before '/'
+    a.write("laist/a0.md", recent_story("after a/"));            // '0' sorts after '/'
+    a.commit("edit, chmod, add");
+    Outcome r =
+        archtag(sweep(a.root(), "2026-11-23", {"--since", base, "--format", "csv"}), a.root());
+    ASSERT_EQ(r.code, 0) << r.err;
+    std::vector<std::string> paths;
+    for (const char* path : {"laist/a-b.md", "laist/a/x.md", "laist/a/y.md", "laist/a0.md",
+                             "laist/b/z.md", "laist/c.md"})
+        if (r.out.find(path) != std::string::npos)
+            paths.push_back(path);
+    EXPECT_EQ(paths, (std::vector<std::string>{"laist/a-b.md", "laist/a/y.md", "laist/a0.md",
+                                               "laist/b/z.md"}))
+        << r.out;
+}
+
 TEST_F(GitIncremental, SinceLimitsTheSweepToChangedArticles) {
     GitArchive a;
     a.write("laist/2014-12-19-obama-sony.md", k_old_story);
