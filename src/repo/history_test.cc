@@ -41,25 +41,6 @@ TEST(History, RevisionsNameCommits) {
               "'nope' names no commit (expected a branch, tag or commit id)");
 }
 
-TEST(History, ChangedPathsAreAddedOrModifiedNeverDeleted) {
-    TempRepo t;
-    t.write("keep.md", "k\n");
-    t.write("edit.md", "e\n");
-    t.write("gone.md", "g\n");
-    t.write("move.md", k_story);
-    std::string from = t.commit_all("one");
-    t.write("edit.md", "e2\n");
-    t.write("new/added.md", "n\n");
-    t.git("rm -q gone.md");
-    t.git("mv move.md moved.md");
-    std::string to = t.commit_all("two");
-    auto r = Repository::discover(t.root());
-    ASSERT_TRUE(r);
-    auto changed = r->changed_paths({from.substr(0, 40)}, {to.substr(0, 40)});
-    ASSERT_TRUE(changed) << changed.error().describe();
-    EXPECT_EQ(*changed, (std::vector<std::string>{"edit.md", "moved.md", "new/added.md"}));
-}
-
 TEST(History, FirstCommitsFollowRenamesAndForgetDeletions) {
     TempRepo t;
     t.write("a.md", k_story);

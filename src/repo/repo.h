@@ -101,11 +101,6 @@ class Repository {
 
     // The commit a revision names ("main~3", a tag, an id), peeled.
     Expected<ObjectId> resolve_commit(const std::string& revision) const;
-    // Paths (bytes) added or modified between two commits' trees, sorted;
-    // a renamed file counts as added under its new name.
-    Expected<std::vector<std::string>> changed_paths(const ObjectId& from,
-                                                     const ObjectId& to) const;
-
     // For each path that exists at `tip`, the commit that first added it:
     // history is walked oldest first, each commit compared with its first
     // parent with rename detection, so a renamed file keeps its first commit
