@@ -1,6 +1,7 @@
 #pragma once
 // Front matter content -> flattened fields, one reader per syntax. Each
-// catches its parser's exceptions and reports positions in the file's lines.
+// turns its parser's errors (exceptions, or libyaml's error state) into
+// positions in the file's lines.
 #include <string>
 #include <string_view>
 

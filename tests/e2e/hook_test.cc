@@ -385,7 +385,8 @@ TEST_F(Hooks, AnUnreadableArticleRefusesTheCommitAndNothingIsStamped) {
     EXPECT_EQ(commit.code, 1) << commit.out;
     EXPECT_EQ(commit.out,
               "archtag: commit refused: 1 staged article could not be read:\n"
-              "  laist/broken.md:3:5: invalid YAML front matter: end of sequence flow not found\n"
+              "  laist/broken.md:3:5: invalid YAML front matter: expected ',' or ']' in the list "
+              "that '[' opens on line 2\n"
               "Fix them, or commit with --no-verify to skip archtag.\n");
     EXPECT_EQ(repo.git("ls-files -s"), staged);
     EXPECT_EQ(repo.read(k_a), k_old_story);
