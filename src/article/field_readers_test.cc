@@ -162,6 +162,29 @@ TEST(YamlFields, AliasesOfAliasesCannotExpandWithoutBound) {
               "aliases?)");
 }
 
+TEST(YamlFields, RepeatedMappingsOfComplexKeysCountTowardsTheBound) {
+    // Skipped keys were once walked again on every expansion, uncounted.
+    std::string fm = "---\nm: &m\n";
+    for (int i = 0; i < 2000; ++i)
+        fm += "  ? [k" + std::to_string(i) + "]\n  : v\n";
+    fm += "a: &a [*m, *m, *m, *m, *m, *m, *m, *m, *m, *m]\n";
+    fm += "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n";
+    fm += "c: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n---\n";
+    EXPECT_NE(error_of(fm).find("expands to more than 100,000 values"), std::string::npos);
+}
+
+TEST(YamlFields, AnAliasInsideItsOwnNodeStopsAtTheDepthLimit) {
+    EXPECT_NE(error_of("---\na: &a [x, *a]\n---\n").find("YAML front matter nests too deeply"),
+              std::string::npos);
+}
+
+TEST(YamlFields, ErrorsNameTheRightCharacterAfterNonAsciiText) {
+    // libyaml counts characters: the tab is found after the two-byte é's.
+    EXPECT_EQ(
+        error_of("---\ntitle: \xC3\xA9\xC3\xA9\xC3\xA9\nparams:\n\tdate: x\n---\n"),
+        "post.md:4:1: invalid YAML front matter: a tab cannot indent YAML; indent with spaces");
+}
+
 TEST(YamlFields, AMergeKeyIsAnOrdinaryKey) {
     Document doc = parsed("---\nbase: &b {x: 1}\nderived:\n  <<: *b\n  y: 2\n---\n");
     EXPECT_EQ(values(doc, "derived.<<.x"), "1@2");

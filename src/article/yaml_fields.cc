@@ -20,6 +20,7 @@ struct Item {
     Kind kind = Kind::null;
     std::string text;        // a scalar's value
     std::size_t target = 0;  // an alias's anchored item
+    std::size_t end = 0;     // the index after this node (its children and end item)
     int line = 0;            // 0-based in the content
     int column = 0;          // 0-based
 };
@@ -62,6 +63,24 @@ class Event {
     yaml_event_t m_event{};
     bool m_filled = false;
 };
+
+// libyaml's marks count characters, not bytes: the byte that starts the
+// character at (line, column), both 0-based.
+std::size_t byte_at(std::string_view text, std::size_t line, std::size_t column) {
+    std::size_t at = 0;
+    for (std::size_t l = 0; l < line; ++l) {
+        std::size_t newline = text.find('\n', at);
+        if (newline == std::string_view::npos)
+            return text.size();
+        at = newline + 1;
+    }
+    for (std::size_t c = 0; c < column && at < text.size(); ++c) {
+        ++at;
+        while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80)
+            ++at;
+    }
+    return at;
+}
 
 std::string_view text_of(const yaml_char_t* s) {
     return s ? std::string_view(reinterpret_cast<const char*>(s)) : std::string_view();
@@ -143,7 +162,16 @@ class EventReader {
         // its own anchored node loops, and the depth limit stops it.
         if (anchor)
             m_anchors[std::string(text_of(anchor))] = m_items.size();
+        const std::size_t at = m_items.size();
+        const Item::Kind kind = item.kind;
         m_items.push_back(std::move(item));
+        m_items[at].end = at + 1;
+        if (kind == Item::Kind::sequence || kind == Item::Kind::mapping) {
+            m_open.push_back(at);
+        } else if (kind == Item::Kind::end && !m_open.empty()) {
+            m_items[m_open.back()].end = at + 1;
+            m_open.pop_back();
+        }
         return ok();
     }
 
@@ -162,7 +190,7 @@ class EventReader {
             return front_matter_error(m_fm, line, 1,
                                       "invalid YAML front matter: a quoted value is not closed "
                                       "before the end of the front matter");
-        std::size_t at = p.problem_mark.index;
+        std::size_t at = byte_at(text, p.problem_mark.line, p.problem_mark.column);
         char found = at < text.size() ? text[at] : '\0';
         return front_matter_error(
             m_fm, line, column,
@@ -214,6 +242,7 @@ class EventReader {
 
     const FrontMatterText& m_fm;
     std::vector<Item> m_items;
+    std::vector<std::size_t> m_open;  // the collections not yet ended
     std::unordered_map<std::string, std::size_t> m_anchors;
 };
 
@@ -229,9 +258,7 @@ class Flattener {
         if (depth > k_max_depth)
             return fail(too_deep(node));
         if (++m_values > k_max_values)
-            return fail(front_matter_error(
-                m_fm, node.line + 1, node.column + 1,
-                "YAML front matter expands to more than 100,000 values (aliases of aliases?)"));
+            return fail(too_many(node));
         m_out[key];  // present even when null or empty
         switch (node.kind) {
             case Item::Kind::scalar:
@@ -262,7 +289,10 @@ class Flattener {
             const Item& key = resolved(i);
             std::size_t value = after(i);
             // Complex keys ({a: b}: c) name nothing a mapping could ask for.
+            // Counted all the same: aliases may repeat a mapping of them.
             if (key.kind != Item::Kind::scalar) {
+                if (++m_values > k_max_values)
+                    return fail(too_many(key));
                 i = after(value);
                 continue;
             }
@@ -281,17 +311,12 @@ class Flattener {
     const Item& resolved(std::size_t at) const { return m_items[index_of(at)]; }
 
     // The index after the node at `at` (an alias is one item).
-    std::size_t after(std::size_t at) const {
-        int open = 0;
-        do {
-            Item::Kind kind = m_items[at].kind;
-            if (kind == Item::Kind::sequence || kind == Item::Kind::mapping)
-                ++open;
-            else if (kind == Item::Kind::end)
-                --open;
-            ++at;
-        } while (open > 0);
-        return at;
+    std::size_t after(std::size_t at) const { return m_items[at].end; }
+
+    Error too_many(const Item& node) const {
+        return front_matter_error(
+            m_fm, node.line + 1, node.column + 1,
+            "YAML front matter expands to more than 100,000 values (aliases of aliases?)");
     }
 
     Error too_deep(const Item& node) const {
