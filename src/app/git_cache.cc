@@ -181,10 +181,12 @@ std::string cache_file_in(const std::string& git_dir) {
     return git_dir + "/archtag/cache-v3";
 }
 
-std::string sweep_digest(const Setup& setup, std::string_view command) {
+std::string sweep_digest(const Setup& setup, std::string_view command,
+                         std::string_view attributes) {
     std::string all;
     put_field(all, ARCHTAG_VERSION);
     put_field(all, command);
+    put_field(all, attributes);
     for (const Policy& p : setup.policies) {
         put_field(all, p.id);
         put_field(all, p.digest);
@@ -198,6 +200,7 @@ std::string sweep_digest(const Setup& setup, std::string_view command) {
 }
 
 CacheReader::CacheReader(CacheReader&&) noexcept = default;
+CacheReader& CacheReader::operator=(CacheReader&&) noexcept = default;
 CacheReader::~CacheReader() = default;
 
 CacheReader CacheReader::open(const std::string& git_dir, const std::string& digest) {
@@ -208,10 +211,26 @@ CacheReader CacheReader::open(const std::string& git_dir, const std::string& dig
     return r;
 }
 
+std::optional<std::pair<SweepMemo, CacheReader>> CacheReader::open_with_memo(
+    const std::string& git_dir, const std::string& digest) {
+    CacheReader r;
+    r.m_file = cache_file_in(git_dir);
+    r.m_in = open_for(r.m_file, digest, r.m_note);
+    if (!r.m_in)
+        return std::nullopt;
+    const std::streampos entries = r.m_in->tellg();
+    std::optional<SweepMemo> memo = read_memo_at_end(*r.m_in);
+    if (!memo)
+        return std::nullopt;
+    r.m_in->clear();
+    r.m_in->seekg(entries);
+    r.advance();
+    return std::make_pair(std::move(*memo), std::move(r));
+}
+
 std::optional<SweepMemo> CacheReader::memo(const std::string& git_dir, const std::string& digest) {
-    std::string note;
-    auto in = open_for(cache_file_in(git_dir), digest, note);
-    return in ? read_memo_at_end(*in) : std::nullopt;
+    auto found = open_with_memo(git_dir, digest);
+    return found ? std::optional<SweepMemo>(std::move(found->first)) : std::nullopt;
 }
 
 bool CacheReader::advance() {

@@ -22,6 +22,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "app/setup.h"
 #include "model/result.h"
@@ -70,10 +71,15 @@ class CacheReader {
     // or unreadable (note() then says why, for stderr).
     static CacheReader open(const std::string& git_dir, const std::string& digest);
     CacheReader(CacheReader&&) noexcept;
+    CacheReader& operator=(CacheReader&&) noexcept;
     ~CacheReader();
 
     // The memo at the end of the cache of `git_dir` for `digest`, if there
-    // is one (the last sweep found every article unchanged).
+    // is one (the last sweep found every article unchanged), and a reader of
+    // the entries of that same file: another sweep renaming a new cache into
+    // place meanwhile changes neither.
+    static std::optional<std::pair<SweepMemo, CacheReader>> open_with_memo(
+        const std::string& git_dir, const std::string& digest);
     static std::optional<SweepMemo> memo(const std::string& git_dir, const std::string& digest);
 
     // The entry for `path`; paths must be asked in increasing byte order.
@@ -120,6 +126,9 @@ class CacheWriter {
 // What every remembered outcome depends on besides the blob and the date:
 // each policy's id and digest, the bytes of each rules file, `command`
 // ("sweep", "unstamp") and archtag's version.
-std::string sweep_digest(const Setup& setup, std::string_view command);
+// `attributes`: what the repository says of its files outside the tree
+// (info/attributes, core.attributesFile), which can mark an article binary.
+std::string sweep_digest(const Setup& setup, std::string_view command,
+                         std::string_view attributes = {});
 
 }  // namespace archtag::app

@@ -244,6 +244,24 @@ TEST(SweepCache, AMemoFollowsTheEntriesAndIsFoundFromTheEnd) {
     EXPECT_EQ(reader.note(), "");  // the memo is no damaged entry
 }
 
+TEST(SweepCache, TheMemoAndItsEntriesComeFromOneFileEvenIfReplaced) {
+    TempGitDir git;
+    auto writer = CacheWriter::create(git.path(), "d1");
+    ASSERT_TRUE(writer);
+    ASSERT_TRUE(writer->add("a.md", outcome()));
+    SweepMemo written = memo_of({"a.md"});
+    ASSERT_TRUE(writer->commit(&written));
+    auto found = CacheReader::open_with_memo(git.path(), "d1");
+    ASSERT_TRUE(found);
+    write_cache(git, {"b.md", "c.md"});  // another sweep renames its file into place
+    std::string path;
+    std::vector<std::string> paths;
+    while (found->second.next(path))
+        paths.push_back(path);
+    EXPECT_EQ(paths, (std::vector<std::string>{"a.md"}));
+    EXPECT_EQ(found->first.entries, 1u);
+}
+
 TEST(SweepCache, NoMemoWithoutOneOrInACutFile) {
     TempGitDir git;
     write_cache(git, {"a.md"});

@@ -112,6 +112,13 @@ std::optional<DateCandidate> history_date_of(const FirstCommits& history, const 
     return history_date(it->second);
 }
 
+// Bytes a sweep would read as an article rather than report: not too
+// large, no LFS pointer, no NUL byte (the .gitattributes go by path).
+bool passes_gates(std::string_view bytes) {
+    return bytes.size() <= k_max_article_bytes && !bytes.starts_with(k_lfs_pointer) &&
+           !looks_binary(bytes);
+}
+
 // A binary file is no article: reported, not read as one.
 std::optional<ArticleResult> binary(const repo::Repository& repo, const Listed& l,
                                     const repo::ObjectId& tip, std::string_view bytes) {
@@ -167,7 +174,8 @@ struct Attempt {
     // What the cache will say of this sweep: set while every article listed
     // so far has an entry (the memo is only written for a complete sweep).
     std::optional<SweepMemo> memo;
-    bool from_memo = false;                     // nothing walked or read: the cache is the report
+    // Nothing walked or read: the entries of this cache file are the report.
+    std::optional<std::pair<SweepMemo, CacheReader>> from_memo;
     std::optional<std::string> committed_tree;  // the tree of the commit made, if one was
 };
 
@@ -239,6 +247,9 @@ Planned examine(const repo::Repository& repo, const GitRun& run, const Listed& l
         p.result.diff = report::unified_diff(l.rel, *bytes, p.result.plan.edits);
     if (committing)
         p.stamped = apply_edits(*bytes, p.result.plan.edits);
+    // The next sweep reads the new blob through the same gates first.
+    if (p.after && !passes_gates(p.stamped))
+        p.after.reset();
     return p;
 }
 
@@ -493,23 +504,30 @@ bool memo_applies(const GitRun& run) {
 
 // The last sweep saw this very tree, with the same policies, rules and
 // scope, and every article's decision still holds at this as-of date: the
-// cache's entries are the sweep's outcome, article for article.
-bool memo_holds(const GitRun& run, const repo::ObjectId& tip) {
+// cache's entries are the sweep's outcome, article for article. Returns the
+// memo and a reader of those entries.
+std::optional<std::pair<SweepMemo, CacheReader>> memo_hit(const GitRun& run,
+                                                          const repo::ObjectId& tip) {
     if (!memo_applies(run))
-        return false;
-    auto memo = CacheReader::memo(run.repo.git_dir(), run.digest);
-    if (!memo || memo->scope != scope_of(run.archive))
-        return false;
-    for (const auto& [id, span] : memo->by_policy) {
+        return std::nullopt;
+    auto found = CacheReader::open_with_memo(run.repo.git_dir(), run.digest);
+    if (!found)
+        return std::nullopt;
+    const SweepMemo& memo = found->first;
+    if (memo.scope != scope_of(run.archive))
+        return std::nullopt;
+    for (const auto& [id, span] : memo.by_policy) {
         const Policy* p = policy_named(run.setup, id);
         if (!id.empty() && !p)
-            return false;
+            return std::nullopt;
         Instant as_of = run.as_of_by_policy.at(p ? p->id : "");
         if (as_of < span.from || as_of >= span.until)
-            return false;
+            return std::nullopt;
     }
     auto tree = run.repo.tree_id(tip);
-    return tree && tree->hex == memo->tree;
+    if (!tree || tree->hex != memo.tree)
+        return std::nullopt;
+    return found;
 }
 
 // The report from the cache alone, for a sweep whose memo holds. The file
@@ -517,25 +535,29 @@ bool memo_holds(const GitRun& run, const repo::ObjectId& tip) {
 // removed (the next sweep reads every article) and the sweep fails.
 Status replay_cache(GitRun& run, const std::function<void(ArticleResult&)>& deliver) {
     Attempt& a = run.attempt;
-    CacheReader cache = CacheReader::open(run.repo.git_dir(), run.digest);
+    auto& [memo, cache] = *a.from_memo;
     std::string path;
+    std::size_t replayed = 0;
     while (auto entry = cache.next(path)) {
         ArticleResult& r = entry->result;
         r.path = path.substr(run.archive.prefix.size());
         if (r.meta)
             r.meta->path = r.path;
         ++a.listed;
+        ++replayed;
         a.summary.add(r);
         deliver(r);
     }
-    if (cache.note().empty())
+    if (cache.note().empty() && replayed == memo.entries)
         return ok();
+    std::string why = cache.note().empty() ? fmt::format("{} entries where its memo counts {}",
+                                                         replayed, memo.entries)
+                                           : cache.note();
     boost::system::error_code ignored;
     fs::remove(cache_file_in(run.repo.git_dir()), ignored);
-    return fail(make_error(cache_file_in(run.repo.git_dir()),
-                           fmt::format("the sweep cache was damaged and is removed ({}); run the "
-                                       "sweep again",
-                                       cache.note())));
+    return fail(make_error(
+        cache_file_in(run.repo.git_dir()),
+        fmt::format("the sweep cache was damaged and is removed ({}); run the sweep again", why)));
 }
 
 // How many articles the tip lists, for the progress line's ETA.
@@ -669,9 +691,9 @@ Expected<std::optional<repo::NewCommit>> make_commit(GitRun& run, const repo::Ob
     auto blob_repo = repo::Repository::open(run.repo.git_dir());
     if (!blob_repo)
         return fail(blob_repo.error());
-    if (memo_holds(run, tip)) {
+    if (auto hit = memo_hit(run, tip)) {
         run.attempt = Attempt{};
-        run.attempt.from_memo = true;
+        run.attempt.from_memo.emplace(std::move(*hit));
         return std::optional<repo::NewCommit>();
     }
     repo::BlobWriter blobs(*blob_repo);
@@ -764,6 +786,30 @@ Expected<std::string> prefix_of(const repo::Repository& repo, const std::string&
     return rel.generic_string() + "/";
 }
 
+// The attribute files outside the tree that libgit2 may read for
+// marked_binary(), as bytes for the cache's digest: a change to any of them
+// invalidates what was remembered. Taken broadly (git's user file and the
+// XDG one both), since reading one more file only costs a re-read.
+std::string attribute_sources(const repo::Repository& repo) {
+    std::string out;
+    auto add_file = [&](const std::string& path) {
+        put_field(out, path);
+        auto bytes = read_file(path, 1u << 20);
+        put_field(out, bytes ? *bytes : std::string());
+    };
+    add_file(repo.git_dir() + "/info/attributes");
+    std::string home = env("HOME").value_or("");
+    if (auto configured = repo.config_string("core.attributesFile")) {
+        std::string path = *configured;
+        if (path.starts_with("~/"))
+            path = home + path.substr(1);
+        add_file(path);
+    }
+    auto xdg = env("XDG_CONFIG_HOME");
+    add_file((xdg && !xdg->empty() ? *xdg : home + "/.config") + "/git/attributes");
+    return out;
+}
+
 Expected<GitRun> prepare(const Options& options, Mode mode, const std::string& archive) {
     auto repo = repo::Repository::discover(archive);
     if (!repo)
@@ -806,7 +852,7 @@ Expected<GitRun> prepare(const Options& options, Mode mode, const std::string& a
                std::nullopt,
                nullptr,
                {}};
-    run.digest = sweep_digest(run.setup, command_name(mode));
+    run.digest = sweep_digest(run.setup, command_name(mode), attribute_sources(run.repo));
     run.as_of_by_policy = as_of_by_policy(run.setup);
     if (options.sign) {
         auto signing = signing_setup(

@@ -111,7 +111,7 @@ Reading read_and_decide(const Setup& setup, const std::string& rel_path,
 // `stamped` gets it when it asks for nothing and decides the same notices.
 Status verify_plan(const Setup& setup, const std::string& rel_path, std::string_view bytes,
                    const DocumentLayout& layout, const ArticleResult& r, const Reading& reading,
-                   Instant as_of_override, const DateCandidate* history_date,
+                   Instant as_of_override, const Policy* forced, const DateCandidate* history_date,
                    std::optional<ArticleResult>* stamped) {
     std::string after = apply_edits(bytes, r.plan.edits);
     auto doc = article::parse(rel_path, after);
@@ -132,8 +132,8 @@ Status verify_plan(const Setup& setup, const std::string& rel_path, std::string_
                                "unstamp give back its bytes (stray or damaged archtag "
                                "markers?); the file is left as it is"));
     if (stamped) {
-        Reading next =
-            read_and_decide(setup, rel_path, *doc, as_of_override, reading.policy, history_date);
+        // Claimed afresh: the stamped bytes must name the same policy.
+        Reading next = read_and_decide(setup, rel_path, *doc, as_of_override, forced, history_date);
         if (next.policy == reading.policy && next.result.decision.notices == r.decision.notices) {
             next.result.plan = std::move(*again_plan);
             *stamped = std::move(next.result);
@@ -168,7 +168,7 @@ ArticleResult process_bytes(const Setup& setup, const std::string& rel_path, std
     r.plan = std::move(*plan);
     if (mode == Mode::stamp && r.plan.touches_bytes()) {
         if (Status s = verify_plan(setup, rel_path, bytes, doc->layout, r, reading, as_of_override,
-                                   history_date, stamped);
+                                   forced, history_date, stamped);
             !s) {
             r.error = s.error();
             r.plan = Plan{};

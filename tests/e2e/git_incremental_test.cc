@@ -63,8 +63,11 @@ TEST_F(GitIncremental, ARepeatedSweepReadsOnlyChangedBlobs) {
     EXPECT_EQ(first.err, "archtag: read 3 of 3 articles (0 unchanged since the last sweep)\n");
     EXPECT_EQ(a.git("diff --name-only HEAD~1 HEAD"), "laist/2014-12-19-obama-sony.md\n");
     // The stamped article is a new blob, remembered from the check that read
-    // it before the commit: not read again.
+    // it before the commit: not read again, and the commit's tree is in the
+    // memo (the cache file is left as it is).
+    std::string after_commit = sh("stat -c %i .git/archtag/cache-v3", a.root());
     Outcome second = archtag(commit_verbose(a.root(), "2026-11-23"), a.root());
+    EXPECT_EQ(sh("stat -c %i .git/archtag/cache-v3", a.root()), after_commit);
     EXPECT_EQ(second.err, "archtag: read 0 of 3 articles (3 unchanged since the last sweep)\n");
     EXPECT_NE(second.out.find("Nothing to commit"), std::string::npos) << second.out;
 
@@ -128,11 +131,20 @@ TEST_F(GitIncremental, ANoOpSweepOfTheSameTreeIsAnsweredByTheCacheAlone) {
     }
     EXPECT_EQ(cache_inode(a), written);
 
+    // An earlier as-of date than the entries were decided for: read again.
+    EXPECT_EQ(archtag(commit_verbose(a.root(), "2026-11-01"), a.root()).err,
+              "archtag: read 3 of 3 articles (0 unchanged since the last sweep)\n");
+    ASSERT_EQ(archtag(commit_verbose(a.root(), "2026-11-23"), a.root()).code, 0);
+    written = cache_inode(a);
+
     // A folder of the archive is another scope: walked, and only its article.
-    Outcome sub =
-        archtag(sweep(a.root() + "/laist/sub", "2026-11-23", {"--format", "csv"}), a.root());
+    Outcome sub = archtag(
+        commit_verbose(a.root() + "/laist/sub", "2026-11-23", {"--format", "csv"}), a.root());
     EXPECT_EQ(sub.out.find("tamales"), std::string::npos) << sub.out;
     EXPECT_NE(sub.out.find("lines.md"), std::string::npos) << sub.out;
+    EXPECT_NE(cache_inode(a), written);
+    ASSERT_EQ(archtag(commit_verbose(a.root(), "2026-11-23"), a.root()).code, 0);
+    written = cache_inode(a);
 
     // Another tree: walked, and only the new article read.
     a.write("laist/new.md", recent_story("New"));
@@ -140,6 +152,39 @@ TEST_F(GitIncremental, ANoOpSweepOfTheSameTreeIsAnsweredByTheCacheAlone) {
     EXPECT_EQ(archtag(commit_verbose(a.root(), "2026-11-23"), a.root()).err,
               "archtag: read 1 of 4 articles (3 unchanged since the last sweep)\n");
     EXPECT_NE(cache_inode(a), written);
+}
+
+TEST_F(GitIncremental, AttributesOutsideTheTreeInvalidateTheCache) {
+    GitArchive a;
+    a.write("laist/tamales.md", recent_story("Tamale season"));
+    a.commit();
+    ASSERT_EQ(archtag(commit_verbose(a.root(), "2026-11-23"), a.root()).code, 0);
+    sh("mkdir -p .git/info && echo '*.md binary' > .git/info/attributes", a.root());
+    Outcome r = archtag(commit_verbose(a.root(), "2026-11-23"), a.root());
+    EXPECT_EQ(r.err, "archtag: read 1 of 1 article (0 unchanged since the last sweep)\n");
+    EXPECT_NE(r.out.find("binary by the repository's .gitattributes"), std::string::npos) << r.out;
+}
+
+TEST_F(GitIncremental, ADamagedEntryFoundByTheMemoFailsTheSweepAndIsRemoved) {
+    GitArchive a;
+    a.write("laist/tamales.md", recent_story("Tamale season"));
+    a.commit();
+    ASSERT_EQ(archtag(commit_verbose(a.root(), "2026-11-23"), a.root()).code, 0);
+    // Framing intact, a number inside an entry no number: only a reading
+    // of the entries finds it.
+    std::string file = a.root() + "/.git/archtag/cache-v3";
+    std::string bytes = read_file_or_empty(file);
+    std::size_t at = bytes.find(",10:17");
+    ASSERT_NE(at, std::string::npos);
+    bytes[at + 4] = 'x';
+    a.write(".git/archtag/cache-v3", bytes);
+    Outcome r = archtag(commit_verbose(a.root(), "2026-11-23"), a.root());
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.err.find(file + ": the sweep cache was damaged and is removed"), std::string::npos)
+        << r.err;
+    EXPECT_EQ(sh("test -e .git/archtag/cache-v3 || echo gone", a.root()), "gone\n");
+    EXPECT_EQ(archtag(commit_verbose(a.root(), "2026-11-23"), a.root()).err,
+              "archtag: read 1 of 1 article (0 unchanged since the last sweep)\n");
 }
 
 TEST_F(GitIncremental, NoMemoWhileAnArticleIsOnlyReported) {
