@@ -156,6 +156,7 @@ int run_explain(const Options& options, std::ostream& out, std::ostream& err) {
     if (run->articles.empty())
         return usage_error(
             err, make_error(options.paths.front(), "not an article (expected .md, .html or .xml)"));
+    run->setup.rule_trace = rules::Trace::yes;
     ArticleResult r = process_file(run->setup, run->articles.front(), Mode::stamp, Write::no);
     report::RunInfo info{"explain", root, run->setup.as_of.label(), false, k_version};
     ReportSink sink(out, options.output_file);

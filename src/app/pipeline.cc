@@ -45,7 +45,7 @@ void decide(const Setup& setup, const Policy& p, const ArticleMeta& meta, Instan
     Instant as_of = as_of_override != Instant::min()
                         ? as_of_override
                         : setup.as_of.in_zone(where.zone ? *where.zone : TimeZone::utc());
-    r.decision = rules::decide(setup.rules, meta, where, as_of);
+    r.decision = rules::decide(setup.rules, meta, where, as_of, setup.rule_trace);
 }
 
 Expected<Plan> plan_for(std::string_view bytes, const article::Document& doc,

@@ -22,6 +22,8 @@ struct Setup {
     // The policy and rules files and folders this run loaded: when they sit
     // inside the archive they are data, never articles.
     std::vector<std::string> data_paths;
+    // Only `explain` shows the rules' trace; every other command skips it.
+    rules::Trace rule_trace = rules::Trace::no;
 };
 
 // `root` is the archive root; the config is `options.config_path` or

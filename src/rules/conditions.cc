@@ -304,53 +304,63 @@ Seen check_policy(const PolicyCondition& c, const Facts& f) {
     return {contains_ci(c.ids, f.policy.id), "policy " + f.policy.id};
 }
 
-// What a leaf condition is called in the trace, and what it saw.
-std::pair<std::string, Seen> check_leaf(const Condition& condition, const Facts& f) {
+// `describe()`, or "" when no trace is written (the name is only read there).
+template <typename Describe>
+std::string name_if(bool named, Describe describe) {
+    return named ? describe() : std::string();
+}
+
+// What a leaf condition is called in the trace (when `named`), and what it
+// saw.
+std::pair<std::string, Seen> check_leaf(const Condition& condition, const Facts& f, bool named) {
     struct Visitor {
         const Facts& f;
+        bool named;
         std::pair<std::string, Seen> operator()(const PublishedCondition& c) {
-            return {describe_published(c), check_published(c, f)};
+            return {name_if(named, [&] { return describe_published(c); }), check_published(c, f)};
         }
         std::pair<std::string, Seen> operator()(const EraCondition& c) {
-            return {describe_era(c), check_era(c, f)};
+            return {name_if(named, [&] { return describe_era(c); }), check_era(c, f)};
         }
         std::pair<std::string, Seen> operator()(const OwnerCondition& c) {
             return {c.missing == YesNo::yes ? "owner missing" : "owner present", check_owner(c, f)};
         }
         std::pair<std::string, Seen> operator()(const AgeCondition& c) {
-            return {describe_age(c), check_age(c, f)};
+            return {name_if(named, [&] { return describe_age(c); }), check_age(c, f)};
         }
         std::pair<std::string, Seen> operator()(const FieldCondition& c) {
-            return {describe_field(c), check_field(c, f)};
+            return {name_if(named, [&] { return describe_field(c); }), check_field(c, f)};
         }
         std::pair<std::string, Seen> operator()(const TagCondition& c) {
-            return {describe_tag(c), check_tag(c, f)};
+            return {name_if(named, [&] { return describe_tag(c); }), check_tag(c, f)};
         }
         std::pair<std::string, Seen> operator()(const PathCondition& c) {
-            return {"path matches " + c.glob,
+            return {name_if(named, [&] { return "path matches " + c.glob; }),
                     Seen{glob_match(c.glob, f.meta.path), "path " + f.meta.path}};
         }
         std::pair<std::string, Seen> operator()(const FormatCondition& c) {
-            return {describe_format(c), check_format(c, f)};
+            return {name_if(named, [&] { return describe_format(c); }), check_format(c, f)};
         }
         std::pair<std::string, Seen> operator()(const MissingCondition& c) {
-            return {"missing " + c.field, check_missing(c, f)};
+            return {name_if(named, [&] { return "missing " + c.field; }), check_missing(c, f)};
         }
         std::pair<std::string, Seen> operator()(const OptOutCondition&) {
             return {"opt-out", check_opt_out(f)};
         }
         std::pair<std::string, Seen> operator()(const FlaggedCondition& c) {
-            return {"flagged " + join(c.codes, " "), check_flagged(c, f)};
+            return {name_if(named, [&] { return "flagged " + join(c.codes, " "); }),
+                    check_flagged(c, f)};
         }
         std::pair<std::string, Seen> operator()(const PolicyCondition& c) {
-            return {"policy is " + join(c.ids, " "), check_policy(c, f)};
+            return {name_if(named, [&] { return "policy is " + join(c.ids, " "); }),
+                    check_policy(c, f)};
         }
         std::pair<std::string, Seen> operator()(const LowConfidenceCondition&) {
             return {"low-confidence date", check_low_confidence(f)};
         }
         std::pair<std::string, Seen> operator()(const Combinator&) { return {}; }
     };
-    return std::visit(Visitor{f}, condition.test);
+    return std::visit(Visitor{f, named}, condition.test);
 }
 
 std::string_view combinator_name(Combinator::Kind kind) {
@@ -375,11 +385,12 @@ std::string reason_line(int depth, std::string_view what, bool ok, std::string_v
 
 }  // namespace
 
-bool holds(const Condition& condition, const Facts& facts, std::vector<std::string>& reasons,
+bool holds(const Condition& condition, const Facts& facts, std::vector<std::string>* reasons,
            int depth) {
     if (const auto* c = std::get_if<Combinator>(&condition.test)) {
-        std::size_t at = reasons.size();
-        reasons.emplace_back();  // filled in once the children are known
+        std::size_t at = reasons ? reasons->size() : 0;
+        if (reasons)
+            reasons->emplace_back();  // filled in once the children are known
         // Every child is evaluated, even after the outcome is known, so the
         // trace shows all of them.
         std::size_t true_count = 0;
@@ -389,11 +400,13 @@ bool holds(const Condition& condition, const Facts& facts, std::vector<std::stri
         bool ok = c->kind == Combinator::Kind::all   ? all
                   : c->kind == Combinator::Kind::any ? true_count > 0
                                                      : !all;
-        reasons[at] = reason_line(depth, combinator_name(c->kind), ok, {});
+        if (reasons)
+            (*reasons)[at] = reason_line(depth, combinator_name(c->kind), ok, {});
         return ok;
     }
-    auto [what, seen] = check_leaf(condition, facts);
-    reasons.push_back(reason_line(depth, what, seen.holds, seen.detail));
+    auto [what, seen] = check_leaf(condition, facts, reasons != nullptr);
+    if (reasons)
+        reasons->push_back(reason_line(depth, what, seen.holds, seen.detail));
     return seen.holds;
 }
 

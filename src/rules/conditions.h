@@ -10,8 +10,9 @@ namespace archtag::rules {
 
 // Whether `condition` holds. Appends one line per condition to `reasons`
 // ("published before era:current: yes (...)"); nested conditions of a
-// combinator follow it, indented by two spaces per level.
-bool holds(const Condition& condition, const Facts& facts, std::vector<std::string>& reasons,
+// combinator follow it, indented by two spaces per level. Without `reasons`
+// no line is made.
+bool holds(const Condition& condition, const Facts& facts, std::vector<std::string>* reasons,
            int depth = 0);
 
 }  // namespace archtag::rules

@@ -21,7 +21,7 @@ class Conditions : public ::testing::Test {
         RuleSet set =
             rules_from(rules_file(rule_xml("probe", when, "<flag code=\"hit\" message=\"hit\"/>")));
         Resolution where = resolve_for(m_policy, meta);
-        Decision d = decide(set, meta, where, as_of);
+        Decision d = decide_both_ways(set, meta, where, as_of);
         EXPECT_EQ(d.trace.size(), 1u);
         if (d.trace.empty())
             return {};

@@ -137,7 +137,7 @@ Decision unclaimed(const ArticleMeta& meta) {
 }  // namespace
 
 Decision decide(const RuleSet& rules, const ArticleMeta& meta, const Resolution& where,
-                Instant as_of) {
+                Instant as_of, Trace trace) {
     if (!where.policy)
         return unclaimed(meta);
     Decision decision;
@@ -148,8 +148,11 @@ Decision decide(const RuleSet& rules, const ArticleMeta& meta, const Resolution&
     Facts facts = gather_facts(meta, where, *where.policy, as_of);
     Evaluation evaluation(facts, decision);
     const Rule* final_rule = nullptr;
+    const bool tracing = trace == Trace::yes;
     for (const Rule& rule : rules.rules) {
-        TraceStep step = step_for(rule);
+        if (final_rule && !tracing)
+            break;
+        TraceStep step = tracing ? step_for(rule) : TraceStep{};
         if (final_rule) {
             step.effect = fmt::format("not evaluated: rule {} is final", final_rule->id);
             decision.trace.push_back(std::move(step));
@@ -157,7 +160,7 @@ Decision decide(const RuleSet& rules, const ArticleMeta& meta, const Resolution&
         }
         step.matched = true;
         for (const Condition& c : rule.when)
-            step.matched = holds(c, facts, step.reasons) && step.matched;
+            step.matched = holds(c, facts, tracing ? &step.reasons : nullptr) && step.matched;
         if (rule.when.empty())
             step.reasons.push_back("no conditions: always matches");
         std::vector<std::string> effects;
@@ -168,6 +171,8 @@ Decision decide(const RuleSet& rules, const ArticleMeta& meta, const Resolution&
                 effects.push_back("final: later rules are not evaluated");
             }
         }
+        if (!tracing)
+            continue;
         step.effect = step.matched ? join(effects, "; ") : "no match";
         decision.trace.push_back(std::move(step));
     }

@@ -33,7 +33,7 @@ class Decide : public ::testing::Test {
   protected:
     Decision run(const RuleSet& rules, const ArticleMeta& meta, Instant as_of = k_as_of) {
         Resolution where = resolve_for(m_policy, meta);
-        return decide(rules, meta, where, as_of);
+        return decide_both_ways(rules, meta, where, as_of);
     }
     Policy m_policy = laist_policy();
 };
@@ -255,7 +255,7 @@ TEST_F(Decide, TheGuardianSeed) {
         rule_xml("age", "<policy is=\"guardian\"/><age at-least=\"30d\"/>", "<age-notice/>")));
     ArticleMeta m = article("world/live/2014/dec/19/a.md", "2014-12-19T11:28:00-05:00");
     Resolution where = resolve_for(guardian, m);
-    Decision d = decide(rules, m, where, at("2024-06-01T00:00:00Z"));
+    Decision d = decide_both_ways(rules, m, where, at("2024-06-01T00:00:00Z"));
     ASSERT_EQ(d.notices.size(), 1u);
     EXPECT_EQ(d.notices[0].text, "This article is more than 9 years old");
 }
@@ -275,7 +275,7 @@ TEST_F(Decide, NoPolicyKeepsOnlyTheReadersFlags) {
     RuleSet rules = default_rules();
     ArticleMeta m = article("a.md", "2015-06-01");
     m.flags.push_back(Flag{FlagLevel::warning, "date-mismatch", "x"});
-    Decision d = decide(rules, m, Resolution{}, k_as_of);
+    Decision d = decide_both_ways(rules, m, Resolution{}, k_as_of);
     EXPECT_TRUE(d.notices.empty());
     EXPECT_EQ(d.flags, m.flags);
     ASSERT_EQ(d.trace.size(), 1u);

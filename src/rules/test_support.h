@@ -90,6 +90,26 @@ inline std::string rules_file(const std::string& body) {
            "</rules>\n";
 }
 
+// decide() with its trace, checked against the same decision without one:
+// Trace::no must change nothing but the trace.
+inline Decision decide_both_ways(const RuleSet& rules, const ArticleMeta& meta,
+                                 const Resolution& where, Instant as_of) {
+    Decision traced = decide(rules, meta, where, as_of, Trace::yes);
+    Decision bare = decide(rules, meta, where, as_of, Trace::no);
+    EXPECT_TRUE(bare.trace.empty() || !where.policy);
+    EXPECT_EQ(bare.notices, traced.notices);
+    EXPECT_EQ(bare.flags, traced.flags);
+    EXPECT_EQ(bare.era, traced.era);
+    EXPECT_EQ(bare.owner, traced.owner);
+    EXPECT_EQ(bare.era_name, traced.era_name);
+    EXPECT_EQ(bare.owner_now, traced.owner_now);
+    EXPECT_EQ(bare.era_now_start, traced.era_now_start);
+    EXPECT_EQ(bare.published_day, traced.published_day);
+    EXPECT_EQ(bare.age, traced.age);
+    EXPECT_EQ(bare.exempt_reason, traced.exempt_reason);
+    return traced;
+}
+
 inline Instant at(const std::string& iso) {
     auto ts = parse_timestamp(iso);
     EXPECT_TRUE(ts.has_value()) << iso;

@@ -57,6 +57,9 @@ TEST(Explain, JsonHasTraceAndCandidates) {
                         a.root());
     EXPECT_EQ(r.code, 0) << r.err;
     EXPECT_NE(r.out.find("\"trace\""), std::string::npos);
+    // Only explain builds the rules' trace; it must be there, step by step.
+    EXPECT_NE(r.out.find("\"matched\": true"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("\"rule\": \"predates-current-management\""), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("\"date_candidates\""), std::string::npos);
     EXPECT_NE(r.out.find("\"source\": \"filename\""), std::string::npos) << r.out;
 }
