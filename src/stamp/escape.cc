@@ -1,5 +1,7 @@
 #include "stamp/escape.h"
 
+#include <array>
+
 #include <fmt/format.h>
 
 #include "util/strings.h"
@@ -107,14 +109,23 @@ std::string single_line(std::string_view text) {
     return std::string(trim(out));
 }
 
+// The characters Markdown may read as markup anywhere in a line, as a table:
+// every stamp of every article is rendered through here.
+constexpr std::array<bool, 256> markdown_specials() {
+    std::array<bool, 256> table{};
+    for (char c : std::string_view("\\`*_{}[]<>|~&"))
+        table[static_cast<unsigned char>(c)] = true;
+    return table;
+}
+
 std::string escape_markdown(std::string_view text) {
-    static constexpr std::string_view k_always = "\\`*_{}[]<>|~&";
+    static constexpr std::array<bool, 256> k_always = markdown_specials();
     std::string line = single_line(text);
     std::size_t lead = line_start_escape(line);
     std::string out;
-    out.reserve(line.size() + 8);
+    out.reserve(line.size() + 16);
     for (std::size_t i = 0; i < line.size(); ++i) {
-        if (i == lead || k_always.find(line[i]) != std::string_view::npos)
+        if (i == lead || k_always[static_cast<unsigned char>(line[i])])
             out += '\\';
         out += line[i];
     }
@@ -210,6 +221,7 @@ std::string plain_text(const Notice& notice) {
 std::string plain_from_markdown(std::string_view line) {
     // Undo escape_markdown, and turn "[text](url)" back into "text (url)".
     std::string out;
+    out.reserve(line.size());
     std::string link_text;
     std::string* target = &out;
     for (std::size_t i = 0; i < line.size(); ++i) {
