@@ -50,14 +50,6 @@ Expected<std::optional<std::string>> read_netstring(std::istream& in) {
     return std::optional<std::string>(std::move(bytes));
 }
 
-#define ARCHTAG_READ(target, expr)  \
-    do {                            \
-        auto v = (expr);            \
-        if (!v)                     \
-            return fail(v.error()); \
-        target = std::move(*v);     \
-    } while (false)
-
 Status decode_entry(std::string_view bytes, std::string& path, CachedOutcome& e) {
     FieldReader in(bytes);
     std::int64_t from = 0, until = 0;
@@ -95,8 +87,6 @@ Status decode_memo(std::string_view bytes, SweepMemo& m) {
         return fail(make_error("", "the memo has more fields than expected"));
     return ok();
 }
-
-#undef ARCHTAG_READ
 
 std::string encode_memo(const SweepMemo& m) {
     std::string fields(1, k_memo_mark);
@@ -226,11 +216,6 @@ std::optional<std::pair<SweepMemo, CacheReader>> CacheReader::open_with_memo(
     r.m_in->seekg(entries);
     r.advance();
     return std::make_pair(std::move(*memo), std::move(r));
-}
-
-std::optional<SweepMemo> CacheReader::memo(const std::string& git_dir, const std::string& digest) {
-    auto found = open_with_memo(git_dir, digest);
-    return found ? std::optional<SweepMemo>(std::move(found->first)) : std::nullopt;
 }
 
 bool CacheReader::advance() {

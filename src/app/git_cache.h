@@ -80,7 +80,6 @@ class CacheReader {
     // place meanwhile changes neither.
     static std::optional<std::pair<SweepMemo, CacheReader>> open_with_memo(
         const std::string& git_dir, const std::string& digest);
-    static std::optional<SweepMemo> memo(const std::string& git_dir, const std::string& digest);
 
     // The entry for `path`; paths must be asked in increasing byte order.
     // Entries passed over are dropped (their files are gone from the tree).
@@ -128,7 +127,6 @@ class CacheWriter {
 // ("sweep", "unstamp") and archtag's version.
 // `attributes`: what the repository says of its files outside the tree
 // (info/attributes, core.attributesFile), which can mark an article binary.
-std::string sweep_digest(const Setup& setup, std::string_view command,
-                         std::string_view attributes = {});
+std::string sweep_digest(const Setup& setup, std::string_view command, std::string_view attributes);
 
 }  // namespace archtag::app

@@ -191,6 +191,11 @@ TEST(SweepCache, AnotherDigestIsIgnoredSilentlyAndAForeignFileWithANote) {
                                   "cache of version 3");
 }
 
+std::optional<SweepMemo> memo_in(const TempGitDir& git, const std::string& digest) {
+    auto found = CacheReader::open_with_memo(git.path(), digest);
+    return found ? std::optional<SweepMemo>(std::move(found->first)) : std::nullopt;
+}
+
 SweepMemo memo_of(const std::vector<std::string>& paths) {
     SweepMemo m{"89abcdef0123456789abcdef0123456789abcdef", "scope", 0, {}};
     for (std::size_t i = 0; i < paths.size(); ++i)
@@ -224,14 +229,14 @@ TEST(SweepCache, AMemoFollowsTheEntriesAndIsFoundFromTheEnd) {
     SweepMemo written = memo_of({"a.md", "b.md"});
     ASSERT_TRUE(writer->commit(&written));
 
-    auto memo = CacheReader::memo(git.path(), "d1");
+    auto memo = memo_in(git, "d1");
     ASSERT_TRUE(memo);
     EXPECT_EQ(memo->tree, written.tree);
     EXPECT_EQ(memo->scope, "scope");
     EXPECT_EQ(memo->entries, 2u);
     EXPECT_EQ(memo->by_policy.at("laist").from, k_from);
     EXPECT_EQ(memo->by_policy.at("laist").until, k_until);
-    EXPECT_FALSE(CacheReader::memo(git.path(), "d2"));
+    EXPECT_FALSE(memo_in(git, "d2"));
 
     CacheReader reader = CacheReader::open(git.path(), "d1");
     std::string path;
@@ -265,7 +270,7 @@ TEST(SweepCache, TheMemoAndItsEntriesComeFromOneFileEvenIfReplaced) {
 TEST(SweepCache, NoMemoWithoutOneOrInACutFile) {
     TempGitDir git;
     write_cache(git, {"a.md"});
-    EXPECT_FALSE(CacheReader::memo(git.path(), "d1"));
+    EXPECT_FALSE(memo_in(git, "d1"));
 
     auto writer = CacheWriter::create(git.path(), "d1");
     ASSERT_TRUE(writer);
@@ -275,11 +280,11 @@ TEST(SweepCache, NoMemoWithoutOneOrInACutFile) {
     std::string file = cache_file_in(git.path());
     std::string bytes = *read_file(file);
     ASSERT_TRUE(write_file_atomic(file, bytes.substr(0, bytes.size() - 1)));
-    EXPECT_FALSE(CacheReader::memo(git.path(), "d1"));
+    EXPECT_FALSE(memo_in(git, "d1"));
     std::string moved = bytes;
     moved[moved.size() - 3] = moved[moved.size() - 3] == '1' ? '2' : '1';  // the offset is off
     ASSERT_TRUE(write_file_atomic(file, moved));
-    EXPECT_FALSE(CacheReader::memo(git.path(), "d1"));
+    EXPECT_FALSE(memo_in(git, "d1"));
 }
 
 TEST(SweepCache, ANewCacheReplacesTheVersion2File) {

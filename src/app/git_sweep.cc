@@ -92,11 +92,15 @@ ArticleResult skipped(const std::string& rel, FlagLevel level, std::string code,
     return r;
 }
 
+bool is_lfs_pointer(std::string_view bytes) {
+    return bytes.starts_with(k_lfs_pointer);
+}
+
 // A Git LFS pointer stands for an article kept outside git: reported, not
 // read as one. (Binary content is reported by the article reader, as in a
 // folder sweep.)
 std::optional<ArticleResult> lfs_pointer(const Listed& l, std::string_view bytes) {
-    if (bytes.substr(0, k_lfs_pointer.size()) != k_lfs_pointer)
+    if (!is_lfs_pointer(bytes))
         return std::nullopt;
     return skipped(l.rel, FlagLevel::warning, "lfs-pointer",
                    "a Git LFS pointer: the article itself is not in git; not stamped");
@@ -112,11 +116,11 @@ std::optional<DateCandidate> history_date_of(const FirstCommits& history, const 
     return history_date(it->second);
 }
 
-// Bytes a sweep would read as an article rather than report: not too
-// large, no LFS pointer, no NUL byte (the .gitattributes go by path).
+// Bytes a sweep would read as an article rather than report: not too large,
+// no LFS pointer. (Binary bytes never get here: the plan check reads the
+// stamped bytes and refuses them; the .gitattributes go by path.)
 bool passes_gates(std::string_view bytes) {
-    return bytes.size() <= k_max_article_bytes && !bytes.starts_with(k_lfs_pointer) &&
-           !looks_binary(bytes);
+    return bytes.size() <= k_max_article_bytes && !is_lfs_pointer(bytes);
 }
 
 // A binary file is no article: reported, not read as one.
@@ -686,16 +690,16 @@ Status handle_dirty(GitRun& run, const repo::ObjectId& tip) {
 }
 
 Expected<std::optional<repo::NewCommit>> make_commit(GitRun& run, const repo::ObjectId& tip) {
-    // Its own handle: the writer adds an in-memory pack store to the handle's
-    // object database, and the tree walk goes on meanwhile on run.repo.
-    auto blob_repo = repo::Repository::open(run.repo.git_dir());
-    if (!blob_repo)
-        return fail(blob_repo.error());
     if (auto hit = memo_hit(run, tip)) {
         run.attempt = Attempt{};
         run.attempt.from_memo.emplace(std::move(*hit));
         return std::optional<repo::NewCommit>();
     }
+    // Its own handle: the writer adds an in-memory pack store to the handle's
+    // object database, and the tree walk goes on meanwhile on run.repo.
+    auto blob_repo = repo::Repository::open(run.repo.git_dir());
+    if (!blob_repo)
+        return fail(blob_repo.error());
     repo::BlobWriter blobs(*blob_repo);
     if (Status s = plan_tip(run, tip, &blobs, nullptr); !s)
         return fail(s.error());

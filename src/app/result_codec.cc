@@ -51,15 +51,6 @@ Expected<std::int64_t> FieldReader::number() {
     return n;
 }
 
-// Assigns each field read in order; the first failure is returned.
-#define ARCHTAG_READ(target, expr)  \
-    do {                            \
-        auto v = (expr);            \
-        if (!v)                     \
-            return fail(v.error()); \
-        target = std::move(*v);     \
-    } while (false)
-
 namespace {
 
 // The decision's words the printers use (not its trace, which only
@@ -256,7 +247,5 @@ Status decode_result(FieldReader& in, ArticleResult& r) {
     r.written = written != 0;
     return ok();
 }
-
-#undef ARCHTAG_READ
 
 }  // namespace archtag::app

@@ -39,6 +39,17 @@ class FieldReader {
     std::string_view m_rest;
 };
 
+// In a function returning Status (or Expected): assigns the next field read
+// by `expr` to `target`, or returns the failure. Shared by the decoders of
+// results and of the sweep cache.
+#define ARCHTAG_READ(target, expr)  \
+    do {                            \
+        auto v = (expr);            \
+        if (!v)                     \
+            return fail(v.error()); \
+        target = std::move(*v);     \
+    } while (false)
+
 void encode_result(std::string& out, const ArticleResult& r);
 Status decode_result(FieldReader& in, ArticleResult& r);
 

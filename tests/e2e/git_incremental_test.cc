@@ -187,6 +187,29 @@ TEST_F(GitIncremental, ADamagedEntryFoundByTheMemoFailsTheSweepAndIsRemoved) {
               "archtag: read 1 of 1 article (0 unchanged since the last sweep)\n");
 }
 
+TEST_F(GitIncremental, AStampThatWouldMakeTheFileBinaryIsRefused) {
+    GitArchive a;
+    a.write("laist/story.md", k_old_story);
+    a.commit();
+    ASSERT_EQ(archtag(commit_verbose(a.root(), "2026-11-23"), a.root()).code, 0);
+    // Redated after the acquisition, its archival stamp would be taken out
+    // again, pulling a NUL byte from past the first 8,000 bytes into them:
+    // the result would read as binary, so the plan check refuses it.
+    std::string redated = a.read("laist/story.md");
+    const std::string date = "date: 2014-12-19 13:05:00 -0800";
+    redated.replace(redated.find(date), date.size(), "date: 2019-06-01 10:00:00 -0700");
+    redated += std::string(8050 - redated.size(), 'x') + std::string(1, '\0') + "\n";
+    a.write("laist/story.md", redated);
+    a.commit("redated");
+    std::string head = a.head();
+    Outcome r = archtag(commit_verbose(a.root(), "2026-11-23"), a.root());
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.out.find("laist/story.md: archtag cannot stamp this file"), std::string::npos)
+        << r.out;
+    EXPECT_EQ(a.head(), head);
+    EXPECT_EQ(a.read("laist/story.md"), redated);
+}
+
 TEST_F(GitIncremental, NoMemoWhileAnArticleIsOnlyReported) {
     GitArchive a;
     a.write("laist/tamales.md", recent_story("Tamale season"));
