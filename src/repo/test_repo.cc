@@ -34,14 +34,18 @@ TempRepo::~TempRepo() {
 }
 
 std::string TempRepo::git(const std::string& args) const {
-    std::string cmd = "cd '" + m_root + "' && git " + args + " 2>&1";
+    return sh("git " + args);
+}
+
+std::string TempRepo::sh(const std::string& command) const {
+    std::string cmd = "cd '" + m_root + "' && " + command + " 2>&1";
     FILE* pipe = popen(cmd.c_str(), "r");
     std::string out;
     char buf[4096];
     for (std::size_t n; pipe && (n = fread(buf, 1, sizeof buf, pipe)) > 0;)
         out.append(buf, n);
     int status = pipe ? pclose(pipe) : -1;
-    EXPECT_EQ(status, 0) << "git " << args << "\n" << out;
+    EXPECT_EQ(status, 0) << command << "\n" << out;
     return out;
 }
 

@@ -18,6 +18,8 @@ class TempRepo {
     const std::string& root() const { return m_root; }
     // Runs `git ARGS` in root(); returns stdout; a failure fails the test.
     std::string git(const std::string& args) const;
+    // Runs a shell command in root(); returns stdout; a failure fails the test.
+    std::string sh(const std::string& command) const;
     void write(const std::string& rel, const std::string& bytes) const;
     std::string read(const std::string& rel) const;
     // Adds every file and commits; returns the new commit id.
