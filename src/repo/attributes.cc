@@ -10,37 +10,6 @@ namespace archtag::repo {
 using detail::git_failure;
 using detail::Handle;
 
-namespace {
-
-// libgit2 reads attribute files from the work tree and the index before the
-// commit's, and the first file with a matching rule wins, so the answer
-// would depend on what happens to be checked out or staged. This handle
-// shares the repository's object database (so a push's quarantine is seen)
-// but has no work tree and an empty in-memory index: only the commit's
-// files (and info/attributes, core.attributesFile) remain.
-Expected<git_repository*> open_attribute_view(git_repository* repo, const std::string& where) {
-    const std::string what = "cannot prepare to read .gitattributes";
-    git_repository* raw = nullptr;
-    if (git_repository_open_ext(&raw, git_repository_path(repo),
-                                GIT_REPOSITORY_OPEN_NO_SEARCH | GIT_REPOSITORY_OPEN_BARE,
-                                nullptr) != 0)
-        return fail(git_failure(where, what));
-    Handle<git_repository> view(raw);
-    git_odb* odb = nullptr;
-    if (git_repository_odb(&odb, repo) != 0)
-        return fail(git_failure(where, what));
-    Handle<git_odb> shared(odb);
-    git_index* index = nullptr;
-    if (git_repository_set_odb(view.get(), shared.get()) != 0 || git_index_new(&index) != 0)
-        return fail(git_failure(where, what));
-    Handle<git_index> empty(index);
-    if (git_repository_set_index(view.get(), empty.get()) != 0)
-        return fail(git_failure(where, what));
-    return view.release();
-}
-
-}  // namespace
-
 Expected<bool> Repository::marked_binary(const std::string& path, const ObjectId& commit) const {
     git_attr_options options = GIT_ATTR_OPTIONS_INIT;
     if (!detail::from_id(commit, options.attr_commit_id))
@@ -51,10 +20,15 @@ Expected<bool> Repository::marked_binary(const std::string& path, const ObjectId
         return fail(failure(fmt::format("cannot read commit {}", commit.hex)));
     Handle<git_commit> exists(found);
     if (!m_attributes) {
-        auto view = open_attribute_view(m_repo.get(), m_git_dir);
+        // libgit2 reads attribute files from the work tree and the index
+        // before the commit's, and the first file with a matching rule wins,
+        // so the answer would depend on what happens to be checked out or
+        // staged: on this view only the commit's files (and info/attributes,
+        // core.attributesFile) remain.
+        auto view = detail::open_view(m_repo.get(), m_git_dir, detail::View::bare);
         if (!view)
             return fail(view.error());
-        m_attributes.reset(*view);
+        m_attributes.reset(view->release());
     }
     // The machine's /etc/gitattributes would make a sweep's result depend on
     // where it runs.

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <git2.h>
+#include <git2/sys/repository.h>
 
 namespace archtag::repo::detail {
 
@@ -22,9 +23,6 @@ void Free::operator()(git_reference* p) const {
 }
 void Free::operator()(git_signature* p) const {
     git_signature_free(p);
-}
-void Free::operator()(git_status_list* p) const {
-    git_status_list_free(p);
 }
 void Free::operator()(git_tree* p) const {
     git_tree_free(p);
@@ -108,6 +106,32 @@ EntryKind kind_of(std::uint32_t mode) {
         default:
             return EntryKind::file;
     }
+}
+
+Expected<Handle<git_repository>> open_view(git_repository* repo, const std::string& where,
+                                           View kind) {
+    const char* what = kind == View::bare ? "cannot prepare to read .gitattributes"
+                                          : "cannot prepare to filter work-tree files";
+    git_repository* raw = nullptr;
+    if (git_repository_open_ext(&raw, git_repository_path(repo),
+                                GIT_REPOSITORY_OPEN_NO_SEARCH | GIT_REPOSITORY_OPEN_BARE,
+                                nullptr) != 0)
+        return fail(git_failure(where, what));
+    Handle<git_repository> view(raw);
+    git_odb* odb = nullptr;
+    if (git_repository_odb(&odb, repo) != 0)
+        return fail(git_failure(where, what));
+    Handle<git_odb> shared(odb);
+    git_index* index = nullptr;
+    if (git_repository_set_odb(view.get(), shared.get()) != 0 || git_index_new(&index) != 0)
+        return fail(git_failure(where, what));
+    Handle<git_index> empty(index);
+    if (git_repository_set_index(view.get(), empty.get()) != 0)
+        return fail(git_failure(where, what));
+    if (kind == View::with_work_tree &&
+        git_repository_set_workdir(view.get(), git_repository_workdir(repo), 0) != 0)
+        return fail(git_failure(where, what));
+    return view;
 }
 
 }  // namespace archtag::repo::detail

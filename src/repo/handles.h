@@ -17,7 +17,6 @@ struct git_object;
 struct git_oid;
 struct git_reference;
 struct git_signature;
-struct git_status_list;
 struct git_tree;
 struct git_config;
 struct git_odb;
@@ -32,7 +31,6 @@ struct Free {
     void operator()(git_object* p) const;
     void operator()(git_reference* p) const;
     void operator()(git_signature* p) const;
-    void operator()(git_status_list* p) const;
     void operator()(git_tree* p) const;
     void operator()(git_config* p) const;
     void operator()(git_odb* p) const;
@@ -54,6 +52,16 @@ bool from_id(const ObjectId& id, git_oid& out);
 
 // What a tree entry with this file mode is (list_files, TreeCursor).
 EntryKind kind_of(std::uint32_t mode);
+
+// A second handle on `repo`'s git directory that shares its object
+// database (so a push's quarantine is seen) and has an empty in-memory
+// index: libgit2's attribute lookups read the index's .gitattributes, and
+// would load all of the index for them. `with_work_tree` keeps the work
+// tree's .gitattributes and filters (checking and writing files); `bare`
+// leaves only a commit's files, info/attributes and core.attributesFile.
+enum class View { bare, with_work_tree };
+Expected<Handle<git_repository>> open_view(git_repository* repo, const std::string& where,
+                                           View kind);
 
 // The root tree of `commit` (objects.cc); errors are about `where`.
 Expected<Handle<git_tree>> tree_of(git_repository* repo, const ObjectId& commit,

@@ -15,6 +15,7 @@
 
 #include "repo/handles.h"
 #include "repo/index_file.h"
+#include "repo/work_file.h"
 
 namespace archtag::repo {
 
@@ -24,11 +25,6 @@ using detail::Handle;
 using detail::to_id;
 
 namespace {
-
-struct Buf {
-    git_buf buf = GIT_BUF_INIT;
-    ~Buf() { git_buf_dispose(&buf); }
-};
 
 // The index the hook works on, through libgit2 (which reads all of it): the
 // one git named in GIT_INDEX_FILE, given to the repository on first use, or
@@ -193,48 +189,6 @@ void discard(const std::vector<PendingFile>& pending) {
         std::remove(p.temp.c_str());
 }
 
-Status write_all(int fd, const char* data, std::size_t size, const std::string& where) {
-    while (size > 0) {
-        ssize_t n = ::write(fd, data, size);
-        if (n < 0)
-            return fail(make_error(where, fmt::format("cannot write: {}", std::strerror(errno))));
-        data += n;
-        size -= static_cast<std::size_t>(n);
-    }
-    return ok();
-}
-
-// The bytes `blob` has in the work tree at `path` (through smudge filters
-// such as line endings), written to a temporary file beside `target` with
-// `target`'s permissions.
-Expected<std::string> write_temp(Repository& repo, const git_oid& blob, const std::string& path,
-                                 const std::string& target, mode_t mode) {
-    git_blob* raw = nullptr;
-    if (git_blob_lookup(&raw, repo.raw(), &blob) != 0)
-        return fail(git_failure(target, "cannot read the stamped blob"));
-    Handle<git_blob> b(raw);
-    Buf filtered;
-    git_blob_filter_options opts;
-    git_blob_filter_options_init(&opts, GIT_BLOB_FILTER_OPTIONS_VERSION);
-    if (git_blob_filter(&filtered.buf, b.get(), path.c_str(), &opts) != 0)
-        return fail(git_failure(target, "cannot filter the stamped blob for the work tree"));
-    std::string temp = target + ".archtag-XXXXXX";
-    int fd = ::mkstemp(temp.data());
-    if (fd < 0)
-        return fail(make_error(target, fmt::format("cannot create a temporary file beside it: {}",
-                                                   std::strerror(errno))));
-    Status s = write_all(fd, filtered.buf.ptr, filtered.buf.size, temp);
-    if (s && ::fchmod(fd, mode & 07777) != 0)
-        s = fail(make_error(temp, fmt::format("cannot set permissions: {}", std::strerror(errno))));
-    if (::close(fd) != 0 && s)
-        s = fail(make_error(temp, fmt::format("cannot write: {}", std::strerror(errno))));
-    if (!s) {
-        std::remove(temp.c_str());
-        return fail(s.error());
-    }
-    return temp;
-}
-
 // Prepares the work-tree file of `u` when it holds exactly the staged blob.
 Status prepare_work_file(Repository& repo, const StagedUpdate& u, const git_oid& new_id,
                          std::vector<PendingFile>& pending) {
@@ -251,7 +205,7 @@ Status prepare_work_file(Repository& repo, const StagedUpdate& u, const git_oid&
         return fail(git_failure(target, "cannot read the work-tree file"));
     if (to_id(on_disk) != u.old_blob)
         return ok();  // unstaged changes: the file is not ours to touch
-    auto temp = write_temp(repo, new_id, u.path, target, st.st_mode);
+    auto temp = detail::write_work_temp(repo.raw(), new_id, u.path, target, st.st_mode);
     if (!temp)
         return fail(temp.error());
     pending.push_back({*temp, target, u.path});

@@ -1,10 +1,25 @@
 // The work tree and index of a non-bare repository whose checked-out branch
 // was swept: find uncommitted changes first, bring stamped files up to date
-// after.
+// after. git's index is read as a stream and patched in place
+// (repo/index_stream): libgit2 would hold all of it in memory, ~350 MB at a
+// million articles.
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <git2.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <thread>
+#include <utility>
 
 #include "repo/handles.h"
+#include "repo/index_stream.h"
+#include "repo/work_file.h"
 
 namespace archtag::repo {
 
@@ -12,27 +27,286 @@ using detail::Handle;
 
 namespace {
 
-// Borrowed C strings for a git_strarray; valid while `paths` lives.
-std::vector<char*> c_strings(const std::vector<std::string>& paths) {
-    std::vector<char*> out;
-    out.reserve(paths.size());
-    for (const std::string& p : paths)
-        out.push_back(const_cast<char*>(p.c_str()));
-    return out;
+struct Buf {
+    git_buf buf = GIT_BUF_INIT;
+    ~Buf() { git_buf_dispose(&buf); }
+};
+
+struct FreeTreeEntry {
+    void operator()(git_tree_entry* e) const { git_tree_entry_free(e); }
+};
+
+// A file of `tree`: its blob id and mode; nullopt when there is none.
+struct TreeFile {
+    RawId id{};
+    std::uint32_t mode = 0;
+};
+
+std::optional<TreeFile> tree_file(git_tree* tree, const std::string& path) {
+    git_tree_entry* raw = nullptr;
+    if (git_tree_entry_bypath(&raw, tree, path.c_str()) != 0)
+        return std::nullopt;
+    std::unique_ptr<git_tree_entry, FreeTreeEntry> entry(raw);
+    if (git_tree_entry_type(entry.get()) != GIT_OBJECT_BLOB)
+        return std::nullopt;
+    TreeFile f;
+    std::memcpy(f.id.data(), git_tree_entry_id(entry.get())->id, f.id.size());
+    f.mode = git_tree_entry_filemode_raw(entry.get());
+    return f;
 }
 
-Expected<Handle<git_tree>> commit_tree(git_repository* repo, const ObjectId& commit,
-                                       const std::string& where) {
-    git_oid oid;
-    git_commit* c = nullptr;
-    if (!detail::from_id(commit, oid) || git_commit_lookup(&c, repo, &oid) != 0)
-        return fail(detail::git_failure(where, fmt::format("cannot read commit {}", commit.hex)));
-    Handle<git_commit> owned(c);
-    git_tree* t = nullptr;
-    if (git_commit_tree(&t, owned.get()) != 0)
-        return fail(
-            detail::git_failure(where, fmt::format("cannot read the tree of {}", commit.hex)));
-    return Handle<git_tree>(t);
+std::string index_path_of(git_repository* repo) {
+    Buf path;
+    if (git_repository_item_path(&path.buf, repo, GIT_REPOSITORY_ITEM_INDEX) == 0)
+        return std::string(path.buf.ptr, path.buf.size);
+    return std::string(git_repository_path(repo)) + "index";
+}
+
+bool config_flag(git_repository* repo, const char* name, bool fallback) {
+    git_config* raw = nullptr;
+    if (git_repository_config_snapshot(&raw, repo) != 0)
+        return fallback;
+    Handle<git_config> config(raw);
+    int value = 0;
+    return git_config_get_bool(&value, config.get(), name) == 0 ? value != 0 : fallback;
+}
+
+// Whether a work-tree file holds what its index entry says, decided the way
+// git decides it: by the stat data the index kept, and by content when
+// those prove nothing.
+class WorkTreeCheck {
+  public:
+    WorkTreeCheck(git_repository* view, const IndexScan& scan)
+        : m_view(view),
+          m_work_dir(git_repository_workdir(view)),
+          m_file_mode(config_flag(view, "core.filemode", true)),
+          m_scan(scan) {}
+
+    std::string file(const FoundEntry& e) const { return m_work_dir + e.path; }
+
+    Expected<bool> matches(const FoundEntry& e) const {
+        std::string f = file(e);
+        struct stat st {};
+        if (::lstat(f.c_str(), &st) != 0) {
+            if (errno == ENOENT || errno == ENOTDIR)
+                return false;
+            return fail(make_error(f, fmt::format("cannot stat: {}", std::strerror(errno))));
+        }
+        if (!S_ISREG(st.st_mode))
+            return false;
+        if (m_file_mode && ((st.st_mode & 0100) != 0) != (e.stat.mode == 0100755))
+            return false;
+        if (same_stat(e.stat, st) && !racy(e.stat))
+            return true;
+        git_oid on_disk;
+        if (git_repository_hashfile(&on_disk, m_view, f.c_str(), GIT_OBJECT_BLOB, e.path.c_str()) !=
+            0)
+            return fail(detail::git_failure(f, "cannot read the work-tree file"));
+        return std::memcmp(on_disk.id, e.id.data(), e.id.size()) == 0;
+    }
+
+  private:
+    // An index written without nanoseconds is compared by seconds, as the
+    // git that wrote it compares.
+    static bool same_stat(const EntryStat& s, const struct stat& st) {
+        bool nanoseconds = s.mtime_ns != 0 || s.ctime_ns != 0;
+        auto u32 = [](auto v) { return static_cast<std::uint32_t>(v); };
+        return s.mtime_s == u32(st.st_mtim.tv_sec) && s.ctime_s == u32(st.st_ctim.tv_sec) &&
+               (!nanoseconds ||
+                (s.mtime_ns == u32(st.st_mtim.tv_nsec) && s.ctime_ns == u32(st.st_ctim.tv_nsec))) &&
+               s.size == u32(st.st_size) && s.ino == u32(st.st_ino) && s.uid == u32(st.st_uid) &&
+               s.gid == u32(st.st_gid);
+    }
+
+    // Written in the same instant as the index, the file may have changed
+    // after its stat data was taken without changing that data.
+    bool racy(const EntryStat& s) const {
+        if (s.mtime_s != static_cast<std::uint32_t>(m_scan.mtime_s))
+            return s.mtime_s > static_cast<std::uint32_t>(m_scan.mtime_s);
+        return s.mtime_ns == 0 || s.mtime_ns >= m_scan.mtime_ns;
+    }
+
+    git_repository* m_view;
+    std::string m_work_dir;  // ends with '/'
+    bool m_file_mode;
+    const IndexScan& m_scan;
+};
+
+// Whether the only entry for a path is a merged one holding `id`.
+bool holds(const IndexScan& scan, std::size_t i, const RawId& id) {
+    const FoundEntry& e = scan.entries[i];
+    bool alone = (i == 0 || scan.entries[i - 1].path != e.path) &&
+                 (i + 1 == scan.entries.size() || scan.entries[i + 1].path != e.path);
+    return alone && e.stage == 0 && !e.intent_to_add && e.id == id;
+}
+
+std::vector<std::string> sorted_unique(std::vector<std::string> paths) {
+    std::sort(paths.begin(), paths.end());
+    paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
+    return paths;
+}
+
+// git's <index>.lock, taken the way git takes it (O_EXCL); removed unless
+// committed.
+class IndexLock {
+  public:
+    static Expected<std::unique_ptr<IndexLock>> take(const std::string& index) {
+        using Clock = std::chrono::steady_clock;
+        auto deadline = Clock::now() + std::chrono::seconds(2);
+        std::string name = index + ".lock";
+        for (auto pause = std::chrono::milliseconds(50);; pause *= 2) {
+            int fd = ::open(name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+            if (fd >= 0)
+                return std::unique_ptr<IndexLock>(new IndexLock(index, name, fd));
+            if (errno != EEXIST || Clock::now() >= deadline)
+                return fail(make_error(
+                    name, errno == EEXIST
+                              ? "git's index is locked by another git process; waited 2 s"
+                              : fmt::format("cannot lock git's index: {}", std::strerror(errno))));
+            std::this_thread::sleep_for(std::min<Clock::duration>(pause, deadline - Clock::now()));
+        }
+    }
+    IndexLock(const IndexLock&) = delete;
+    IndexLock& operator=(const IndexLock&) = delete;
+    ~IndexLock() {
+        if (m_fd >= 0)
+            ::close(m_fd);
+        if (!m_committed)
+            std::remove(m_name.c_str());
+    }
+    int fd() const { return m_fd; }
+    const std::string& name() const { return m_name; }
+
+    Status commit() {
+        int fd = std::exchange(m_fd, -1);
+        if (::close(fd) != 0 || std::rename(m_name.c_str(), m_index.c_str()) != 0)
+            return fail(make_error(
+                m_index, fmt::format("cannot write git's index: {}", std::strerror(errno))));
+        m_committed = true;
+        return ok();
+    }
+
+  private:
+    IndexLock(std::string index, std::string name, int fd)
+        : m_index(std::move(index)), m_name(std::move(name)), m_fd(fd) {}
+    std::string m_index;
+    std::string m_name;
+    int m_fd;
+    bool m_committed = false;
+};
+
+EntryStat entry_stat(const struct stat& st) {
+    auto u32 = [](auto v) { return static_cast<std::uint32_t>(v); };
+    EntryStat s;
+    s.ctime_s = u32(st.st_ctim.tv_sec);
+    s.ctime_ns = u32(st.st_ctim.tv_nsec);
+    s.mtime_s = u32(st.st_mtim.tv_sec);
+    s.mtime_ns = u32(st.st_mtim.tv_nsec);
+    s.dev = u32(st.st_dev);
+    s.ino = u32(st.st_ino);
+    s.uid = u32(st.st_uid);
+    s.gid = u32(st.st_gid);
+    s.size = u32(st.st_size);
+    return s;
+}
+
+// Brings the stamped files of a checked-out branch up to date, under git's
+// index lock: each file that still holds the swept blob is rewritten and its
+// entry patched; the others are named in `left_alone`.
+class Checkout {
+  public:
+    Checkout(git_repository* view, const IndexScan& scan, git_tree* from, git_tree* to)
+        : m_view(view), m_check(view, scan), m_scan(scan), m_from(from), m_to(to) {}
+
+    // The patches for git's index, sorted by path.
+    Status run(std::vector<EntryPatch>& patches) {
+        for (std::size_t i = 0; i < m_scan.entries.size(); ++i) {
+            if (i > 0 && m_scan.entries[i - 1].path == m_scan.entries[i].path)
+                continue;
+            auto patch = update(i);
+            if (!patch)
+                return fail(patch.error());
+            if (*patch)
+                patches.push_back(std::move(**patch));
+        }
+        return ok();
+    }
+
+  private:
+    Expected<std::optional<EntryPatch>> update(std::size_t i) {
+        const FoundEntry& e = m_scan.entries[i];
+        auto old_file = tree_file(m_from, e.path);
+        auto new_file = tree_file(m_to, e.path);
+        if (!old_file || !new_file || !holds(m_scan, i, old_file->id) ||
+            e.stat.mode != old_file->mode || old_file->mode != new_file->mode)
+            return std::optional<EntryPatch>();
+        EntryPatch patch{e.path, new_file->id, {}};
+        if (e.skip_worktree)  // not in the work tree (sparse checkout): the index alone
+            return std::optional<EntryPatch>(std::move(patch));
+        auto clean = m_check.matches(e);
+        if (!clean)
+            return fail(clean.error());
+        if (!*clean)
+            return std::optional<EntryPatch>();
+        std::string target = m_check.file(e);
+        struct stat st {};
+        if (::lstat(target.c_str(), &st) != 0)
+            return fail(make_error(target, fmt::format("cannot stat: {}", std::strerror(errno))));
+        git_oid id;
+        std::memcpy(id.id, new_file->id.data(), new_file->id.size());
+        auto temp = detail::write_work_temp(m_view, id, e.path, target, st.st_mode);
+        if (!temp)
+            return fail(temp.error());
+        if (std::rename(temp->c_str(), target.c_str()) != 0 || ::lstat(target.c_str(), &st) != 0) {
+            Error failed = make_error(
+                target, fmt::format("cannot replace the work-tree file: {}", std::strerror(errno)));
+            std::remove(temp->c_str());
+            return fail(failed);
+        }
+        patch.stat = entry_stat(st);
+        return std::optional<EntryPatch>(std::move(patch));
+    }
+
+    git_repository* m_view;
+    WorkTreeCheck m_check;
+    const IndexScan& m_scan;
+    git_tree* m_from;
+    git_tree* m_to;
+};
+
+// Neither archtag nor libgit2 1.5 reads these; a sweep refuses to commit
+// before it would need to.
+Error unsupported(const std::string& index, const std::string& what) {
+    return make_error(index, fmt::format("git's index is {}, which archtag cannot update (`git "
+                                         "update-index --no-split-index`, or `git sparse-checkout "
+                                         "set --no-sparse-index`, makes it a plain one)",
+                                         what));
+}
+
+// The stamped files that changed between the dirty check and the commit.
+Status left_alone(const std::vector<std::string>& wanted, const std::vector<EntryPatch>& patches,
+                  const std::string& where) {
+    std::vector<std::string> left;
+    std::size_t p = 0;
+    for (const std::string& path : wanted) {
+        if (p < patches.size() && patches[p].path == path)
+            ++p;
+        else
+            left.push_back(path);
+    }
+    if (left.empty())
+        return ok();
+    std::string names;
+    for (const std::string& path : left)
+        names += (names.empty() ? "" : ", ") + path;
+    return fail(make_error(
+        where,
+        fmt::format("the commit was made, but {} changed in the work tree or index while "
+                    "archtag was stamping, and {} left as {} (`git diff` shows how {} "
+                    "from the commit): {}",
+                    left.size() == 1 ? "1 file" : std::to_string(left.size()) + " files",
+                    left.size() == 1 ? "was" : "were", left.size() == 1 ? "it is" : "they are",
+                    left.size() == 1 ? "it differs" : "they differ", names)));
 }
 
 }  // namespace
@@ -41,28 +315,36 @@ Expected<std::vector<std::string>> Repository::dirty_paths(
     const ObjectId& commit, const std::vector<std::string>& paths) const {
     if (bare() || paths.empty())
         return std::vector<std::string>{};
-    auto tree = commit_tree(m_repo.get(), commit, m_git_dir);
+    std::vector<std::string> wanted = sorted_unique(paths);
+    std::string index = index_path_of(m_repo.get());
+    auto scan = scan_index(index, wanted);
+    if (!scan)
+        return fail(scan.error());
+    if (scan->unsupported)
+        return fail(unsupported(index, *scan->unsupported));
+    auto tree = detail::tree_of(m_repo.get(), commit, m_git_dir);
     if (!tree)
         return fail(tree.error());
-    std::vector<char*> strings = c_strings(paths);
-    git_status_options opts;
-    git_status_options_init(&opts, GIT_STATUS_OPTIONS_VERSION);
-    opts.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
-    opts.flags = GIT_STATUS_OPT_DISABLE_PATHSPEC_MATCH | GIT_STATUS_OPT_EXCLUDE_SUBMODULES;
-    opts.pathspec = {strings.data(), strings.size()};
-    opts.baseline = tree->get();
-    git_status_list* raw = nullptr;
-    if (git_status_list_new(&raw, m_repo.get(), &opts) != 0)
-        return fail(failure("cannot read the status of the work tree"));
-    Handle<git_status_list> list(raw);
+    auto view = detail::open_view(m_repo.get(), m_git_dir, detail::View::with_work_tree);
+    if (!view)
+        return fail(view.error());
+    WorkTreeCheck check(view->get(), *scan);
     std::vector<std::string> dirty;
-    for (std::size_t i = 0, n = git_status_list_entrycount(list.get()); i < n; ++i) {
-        const git_status_entry* e = git_status_byindex(list.get(), i);
-        if (e->status == GIT_STATUS_CURRENT)
-            continue;
-        const git_diff_delta* d = e->index_to_workdir ? e->index_to_workdir : e->head_to_index;
-        if (d && d->old_file.path)
-            dirty.emplace_back(d->old_file.path);
+    std::size_t i = 0;
+    for (const std::string& path : wanted) {
+        while (i < scan->entries.size() && scan->entries[i].path < path)
+            ++i;
+        auto file = tree_file(tree->get(), path);
+        bool clean = file && i < scan->entries.size() && scan->entries[i].path == path &&
+                     holds(*scan, i, file->id) && scan->entries[i].stat.mode == file->mode;
+        if (clean && !scan->entries[i].skip_worktree) {
+            auto matches = check.matches(scan->entries[i]);
+            if (!matches)
+                return fail(matches.error());
+            clean = *matches;
+        }
+        if (!clean)
+            dirty.push_back(path);
     }
     return dirty;
 }
@@ -71,25 +353,35 @@ Status Repository::checkout_paths(const ObjectId& from, const ObjectId& to,
                                   const std::vector<std::string>& paths) {
     if (bare() || paths.empty())
         return ok();
-    auto baseline = commit_tree(m_repo.get(), from, m_git_dir);
-    if (!baseline)
-        return fail(baseline.error());
-    git_oid oid;
-    git_object* target_raw = nullptr;
-    if (!detail::from_id(to, oid) ||
-        git_object_lookup(&target_raw, m_repo.get(), &oid, GIT_OBJECT_COMMIT) != 0)
-        return fail(failure(fmt::format("cannot read commit {}", to.hex)));
-    Handle<git_object> target(target_raw);
-    std::vector<char*> strings = c_strings(paths);
-    git_checkout_options opts;
-    git_checkout_options_init(&opts, GIT_CHECKOUT_OPTIONS_VERSION);
-    // SAFE against the old tree: a file edited since the dirty check is left alone.
-    opts.checkout_strategy = GIT_CHECKOUT_SAFE | GIT_CHECKOUT_DISABLE_PATHSPEC_MATCH;
-    opts.paths = {strings.data(), strings.size()};
-    opts.baseline = baseline->get();
-    if (git_checkout_tree(m_repo.get(), target.get(), &opts) != 0)
-        return fail(failure("the commit was made, but the work tree could not be updated"));
-    return ok();
+    auto failed = [](Error e) {
+        e.message = "the commit was made, but the work tree was not updated: " + e.message;
+        return fail(std::move(e));
+    };
+    std::string index = index_path_of(m_repo.get());
+    auto lock = IndexLock::take(index);
+    if (!lock)
+        return failed(lock.error());
+    std::vector<std::string> wanted = sorted_unique(paths);
+    auto scan = scan_index(index, wanted);
+    if (!scan)
+        return failed(scan.error());
+    if (scan->unsupported)
+        return failed(unsupported(index, *scan->unsupported));
+    auto old_tree = detail::tree_of(m_repo.get(), from, m_git_dir);
+    auto new_tree = detail::tree_of(m_repo.get(), to, m_git_dir);
+    auto view = detail::open_view(m_repo.get(), m_git_dir, detail::View::with_work_tree);
+    if (!old_tree || !new_tree || !view)
+        return failed(!old_tree ? old_tree.error() : !new_tree ? new_tree.error() : view.error());
+    std::vector<EntryPatch> patches;
+    Checkout checkout(view->get(), *scan, old_tree->get(), new_tree->get());
+    Status s = checkout.run(patches);
+    if (s)
+        s = write_patched_index(index, (*lock)->fd(), (*lock)->name(), patches);
+    if (s)
+        s = (*lock)->commit();
+    if (!s)
+        return failed(s.error());
+    return left_alone(wanted, patches, m_git_dir);
 }
 
 }  // namespace archtag::repo

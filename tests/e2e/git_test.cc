@@ -224,6 +224,46 @@ TEST_F(Git, DirtyArticlesAreNamedAndRefusedUnlessSkipped) {
         << again.out;
 }
 
+TEST_F(Git, TheCheckedOutBranchLeavesGitsIndexAsGitWouldWriteIt) {
+    GitArchive a;
+    a.write("laist/2014-12-19-obama-sony.md", k_old_story);
+    a.write("laist/2015/obama-sony-again.md", k_old_story);
+    a.write("kpcc/unrelated.txt", "not an article\n");
+    a.commit();
+    a.git("update-index --index-version 4");
+    a.git("config core.untrackedCache true");
+    a.write("notes.txt", "untracked\n");
+    a.git("status --porcelain");  // records the untracked cache in the index
+    Outcome r = archtag(sweep(a.root()), a.root());
+    ASSERT_EQ(r.code, 0) << r.err << r.out;
+    EXPECT_EQ(a.git("diff --name-only HEAD~1 HEAD"),
+              "laist/2014-12-19-obama-sony.md\nlaist/2015/obama-sony-again.md\n");
+    EXPECT_EQ(a.git("status --porcelain"), "?? notes.txt\n");
+    EXPECT_EQ(a.git("diff-index --cached HEAD"), "");
+    EXPECT_EQ(a.read("laist/2015/obama-sony-again.md"),
+              a.git("show HEAD:laist/2015/obama-sony-again.md"));
+    // git's next commit is built from the index's cache-tree: it must not
+    // bring back the unstamped folders.
+    a.git("commit -q --allow-empty -m next");
+    EXPECT_EQ(a.git("rev-parse HEAD^{tree}"), a.git("rev-parse HEAD~1^{tree}"));
+}
+
+TEST_F(Git, ASplitIndexIsRefusedBeforeAnythingIsCommitted) {
+    GitArchive a;
+    a.write("laist/2014-12-19-obama-sony.md", k_old_story);
+    a.commit();
+    a.git("update-index --split-index");
+    std::string head = a.head();
+    Outcome r = archtag(sweep(a.root()), a.root());
+    EXPECT_EQ(r.code, 2);
+    EXPECT_EQ(r.err, "archtag: " + a.root() +
+                         "/.git/index: git's index is a split index (extension 'link'), which "
+                         "archtag cannot update (`git update-index --no-split-index`, or `git "
+                         "sparse-checkout set --no-sparse-index`, makes it a plain one)\n");
+    EXPECT_EQ(a.head(), head);
+    EXPECT_EQ(a.read("laist/2014-12-19-obama-sony.md"), k_old_story);
+}
+
 TEST_F(Git, SymlinksSubmodulesLfsPointersAndBinaryAreReported) {
     GitArchive a;
     a.write("laist/2014-12-19-obama-sony.md", k_old_story);

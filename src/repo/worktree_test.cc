@@ -1,0 +1,191 @@
+// The dirty check and the work-tree update of a checked-out branch, on
+// repositories made with git and checked with git.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <map>
+
+#include "repo/repo.h"
+#include "repo/test_support.h"
+
+namespace archtag::repo {
+
+namespace {
+
+using testing::TempRepo;
+
+std::string trimmed(std::string s) {
+    while (!s.empty() && s.back() == '\n')
+        s.pop_back();
+    return s;
+}
+
+struct Moved {
+    ObjectId from;
+    ObjectId to;
+};
+
+// Commits `files` (raw bytes, no filters) on top of main and moves main,
+// leaving the index and the work tree as they were: what a sweep does
+// before it brings them up to date.
+Moved commit_behind_the_index(const TempRepo& t, const std::map<std::string, std::string>& files) {
+    Moved m{{trimmed(t.git("rev-parse HEAD"))}, {}};
+    const std::string other = "GIT_INDEX_FILE=.git/other-index git ";
+    t.sh(other + "read-tree HEAD");
+    for (const auto& [path, bytes] : files) {
+        t.write(".git/blob-source", bytes);
+        std::string blob = trimmed(t.git("hash-object -w --no-filters .git/blob-source"));
+        t.sh(other + "update-index --cacheinfo 100644," + blob + "," + path);
+    }
+    std::string tree = trimmed(t.sh(other + "write-tree"));
+    m.to.hex = trimmed(t.git("commit-tree " + tree + " -p HEAD -m stamp"));
+    t.git("update-ref refs/heads/main " + m.to.hex + " " + m.from.hex);
+    return m;
+}
+
+std::vector<std::string> dirty(const TempRepo& t, const std::vector<std::string>& paths) {
+    auto r = Repository::discover(t.root());
+    EXPECT_TRUE(r.has_value());
+    auto d = r->dirty_paths(*r->tip("refs/heads/main"), paths);
+    EXPECT_TRUE(d.has_value()) << d.error().describe();
+    return d ? *d : std::vector<std::string>{"(failed)"};
+}
+
+Status checkout(const TempRepo& t, const Moved& m, const std::vector<std::string>& paths) {
+    auto r = Repository::discover(t.root());
+    EXPECT_TRUE(r.has_value());
+    return r->checkout_paths(m.from, m.to, paths);
+}
+
+}  // namespace
+
+TEST(WorkTree, DirtyMeansAnyDifferenceFromTheCommitInIndexOrWorkTree) {
+    TempRepo t;
+    for (const char* name : {"clean", "edited", "deleted", "staged", "exec", "link", "conflict"})
+        t.write(std::string(name) + ".md", std::string(name) + "\n");
+    t.commit_all("import");
+    t.write("edited.md", "EDITED\n");  // same size
+    std::remove((t.root() + "/deleted.md").c_str());
+    t.write("staged.md", "staged and more\n");
+    t.git("add staged.md");
+    ::chmod((t.root() + "/exec.md").c_str(), 0755);
+    std::remove((t.root() + "/link.md").c_str());
+    t.sh("ln -s clean.md link.md");
+    std::string blob = trimmed(t.git("rev-parse :conflict.md"));
+    t.sh("printf '0 " + std::string(40, '0') + "\\tconflict.md\\n100644 " + blob +
+         " 1\\tconflict.md\\n100644 " + blob +
+         " 2\\tconflict.md\\n' | git update-index "
+         "--index-info");
+    EXPECT_EQ(dirty(t, {"clean.md", "edited.md", "deleted.md", "staged.md", "exec.md", "link.md",
+                        "conflict.md", "unknown.md"}),
+              (std::vector<std::string>{"conflict.md", "deleted.md", "edited.md", "exec.md",
+                                        "link.md", "staged.md", "unknown.md"}));
+}
+
+TEST(WorkTree, ContentDecidesWhenStatDataProvesNothing) {
+    TempRepo t;
+    t.write(".gitattributes", "*.md text eol=crlf\n");
+    t.write("a.md", "line\n");
+    t.commit_all("import");
+    ASSERT_EQ(t.read("a.md"), "line\n");  // as written; git add cleaned it
+    t.write("a.md", "line\r\n");          // the checked-out form: new stat data, same blob
+    EXPECT_EQ(dirty(t, {"a.md"}), std::vector<std::string>{});
+    t.write("a.md", "lime\r\n");
+    EXPECT_EQ(dirty(t, {"a.md"}), std::vector<std::string>{"a.md"});
+}
+
+TEST(WorkTree, ASkipWorktreeEntryIsJudgedByTheIndexAlone) {
+    TempRepo t;
+    t.write("a.md", "a\n");
+    t.commit_all("import");
+    t.git("update-index --skip-worktree a.md");
+    std::remove((t.root() + "/a.md").c_str());
+    EXPECT_EQ(dirty(t, {"a.md"}), std::vector<std::string>{});
+    Moved m = commit_behind_the_index(t, {{"a.md", "stamped\n"}});
+    Status s = checkout(t, m, {"a.md"});
+    ASSERT_TRUE(s.has_value()) << s.error().describe();
+    EXPECT_EQ(t.git("rev-parse :a.md"), t.git("rev-parse HEAD:a.md"));
+    struct stat st {};
+    EXPECT_NE(::lstat((t.root() + "/a.md").c_str(), &st), 0);
+}
+
+TEST(WorkTree, CheckoutWritesThroughFiltersAndRecordsStatData) {
+    TempRepo t;
+    t.write(".gitattributes", "*.md text eol=crlf\n");
+    t.write("laist/a.md", "a\n");
+    t.write("laist/b.md", "b\n");
+    t.write("other/c.md", "c\n");
+    t.commit_all("import");
+    t.git("checkout -q -- .");  // the CRLF form in the work tree
+    ::chmod((t.root() + "/laist/b.md").c_str(), 0600);
+    Moved m =
+        commit_behind_the_index(t, {{"laist/a.md", "a\nstamped\n"}, {"laist/b.md", "b\n!\n"}});
+    Status s = checkout(t, m, {"laist/a.md", "laist/b.md"});
+    ASSERT_TRUE(s.has_value()) << s.error().describe();
+    EXPECT_EQ(t.read("laist/a.md"), "a\r\nstamped\r\n");
+    EXPECT_EQ(t.read("laist/b.md"), "b\r\n!\r\n");
+    struct stat st {};
+    ASSERT_EQ(::stat((t.root() + "/laist/b.md").c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 07777, 0600u);  // permissions kept
+    EXPECT_EQ(t.git("status --porcelain"), "");
+    EXPECT_EQ(t.git("diff-index --cached HEAD"), "");
+    // Stat data recorded: git does not need to read the file to trust it.
+    EXPECT_NE(t.git("ls-files --debug laist/a.md").find("size: 12\t"), std::string::npos)
+        << t.git("ls-files --debug laist/a.md");
+    // The cache-tree lost laist/ and the root, so git's next commit has the
+    // stamped files in it, not the old tree.
+    t.git("commit -q --allow-empty -m next");
+    EXPECT_EQ(t.git("rev-parse HEAD^{tree}"), t.git("rev-parse HEAD~1^{tree}"));
+}
+
+TEST(WorkTree, AFileChangedSinceTheCheckIsLeftAloneAndNamed) {
+    TempRepo t;
+    t.write("a.md", "a\n");
+    t.write("b.md", "b\n");
+    t.commit_all("import");
+    Moved m = commit_behind_the_index(t, {{"a.md", "a stamped\n"}, {"b.md", "b stamped\n"}});
+    t.write("b.md", "b, edited by hand\n");
+    Status s = checkout(t, m, {"a.md", "b.md"});
+    ASSERT_FALSE(s.has_value());
+    EXPECT_EQ(s.error().headline(),
+              t.root() +
+                  "/.git: the commit was made, but 1 file changed in the work tree or "
+                  "index while archtag was stamping, and was left as it is (`git diff` "
+                  "shows how it differs from the commit): b.md");
+    EXPECT_EQ(t.read("a.md"), "a stamped\n");
+    EXPECT_EQ(t.read("b.md"), "b, edited by hand\n");
+    EXPECT_EQ(t.git("status --porcelain"), "MM b.md\n");
+}
+
+TEST(WorkTree, ASplitIndexIsRefusedBeforeTheCommit) {
+    TempRepo t;
+    t.write("a.md", "a\n");
+    t.commit_all("import");
+    t.git("update-index --split-index");
+    auto r = Repository::discover(t.root());
+    auto d = r->dirty_paths(*r->tip("refs/heads/main"), {"a.md"});
+    ASSERT_FALSE(d.has_value());
+    EXPECT_EQ(d.error().headline(),
+              t.root() +
+                  "/.git/index: git's index is a split index (extension 'link'), which "
+                  "archtag cannot update (`git update-index --no-split-index`, or `git "
+                  "sparse-checkout set --no-sparse-index`, makes it a plain one)");
+}
+
+TEST(WorkTree, ALockedIndexIsWaitedForThenReported) {
+    TempRepo t;
+    t.write("a.md", "a\n");
+    t.commit_all("import");
+    Moved m = commit_behind_the_index(t, {{"a.md", "a stamped\n"}});
+    t.write(".git/index.lock", "");
+    Status s = checkout(t, m, {"a.md"});
+    ASSERT_FALSE(s.has_value());
+    EXPECT_EQ(s.error().headline(),
+              t.root() +
+                  "/.git/index.lock: the commit was made, but the work tree was not "
+                  "updated: git's index is locked by another git process; waited 2 s");
+    EXPECT_EQ(t.read("a.md"), "a\n");
+    EXPECT_EQ(t.read(".git/index.lock"), "");  // not ours to remove
+}
+
+}  // namespace archtag::repo
