@@ -662,9 +662,10 @@ Status handle_dirty(GitRun& run, const repo::ObjectId& tip) {
     Attempt& a = run.attempt;
     if (!run.checked_out || a.changes.empty())
         return ok();
-    std::vector<std::string> paths;
+    std::vector<std::string_view> paths;
+    paths.reserve(a.changes.size());
     for (const PendingChange& c : a.changes)
-        paths.push_back(c.update.path);
+        paths.emplace_back(c.update.path);
     auto dirty = run.repo.dirty_paths(tip, paths);
     if (!dirty)
         return fail(dirty.error());
@@ -983,8 +984,9 @@ int run_git_sweep(const Options& options, Mode mode, std::ostream& out, std::ost
     int code = report_commit(*run, archive, landed->commit, out, err);
     print_reads(*run, err);
     if (landed->commit && run->checked_out) {
-        Status s =
-            run->repo.checkout_paths(landed->base, *landed->commit, run->attempt.changed_paths);
+        std::vector<std::string_view> paths(run->attempt.changed_paths.begin(),
+                                            run->attempt.changed_paths.end());
+        Status s = run->repo.checkout_paths(landed->base, *landed->commit, paths);
         if (!s) {
             fmt::print(err, "archtag: {}\n", s.error().describe());
             return k_exit_findings;

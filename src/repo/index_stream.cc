@@ -125,6 +125,10 @@ class Reader {
             return fail(make_error(m_where, "cannot finish a SHA-1 digest"));
         if (Status s = fill(k_checksum); !s)
             return s;
+        // git 2.40's index.skipHash writes zeros, and readers then skip the check.
+        static const unsigned char k_skipped[k_checksum] = {};
+        if (std::memcmp(at(), k_skipped, k_checksum) == 0)
+            return ok();
         if (digest_size != k_checksum || std::memcmp(digest, at(), k_checksum) != 0)
             return fail(bad("its checksum does not match its contents (a damaged file?)"));
         return ok();
@@ -293,10 +297,13 @@ bool required(const Extension& x) {
 
 std::string unsupported_reason(const Extension& x) {
     if (x.signature == "link")
-        return "a split index (extension 'link')";
+        return "a split index (extension 'link'), which archtag cannot update (`git config "
+               "core.splitIndex false` and then `git update-index --no-split-index` make it a "
+               "plain one)";
     if (x.signature == "sdir")
-        return "a sparse index (extension 'sdir')";
-    return fmt::format("extension '{}'", x.signature);
+        return "a sparse index (extension 'sdir'), which archtag cannot update (`git "
+               "sparse-checkout reapply --no-sparse-index` makes it a plain one)";
+    return fmt::format("one that needs extension '{}', which archtag cannot update", x.signature);
 }
 
 struct OpenIndex {
@@ -413,7 +420,7 @@ std::vector<std::string> folders_above(const std::vector<EntryPatch>& patches) {
     for (const EntryPatch& p : patches)
         for (std::size_t slash = p.path.find('/'); slash != std::string::npos;
              slash = p.path.find('/', slash + 1))
-            out.push_back(p.path.substr(0, slash + 1));
+            out.emplace_back(p.path.substr(0, slash + 1));
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
@@ -435,11 +442,15 @@ std::optional<std::int64_t> tree_number(std::string_view t, std::size_t& at, cha
     return negative ? -value : value;
 }
 
+constexpr std::uint32_t k_gitlink = 0160000;
+constexpr std::size_t k_size_at = 36;
+
 Status write_entries(Reader& in, Writer& out, const Header& header,
-                     const std::vector<EntryPatch>& patches, const std::string& where) {
+                     const std::vector<EntryPatch>& patches, const struct stat& old,
+                     const std::string& where) {
     EntryReader entries(in, header);
     std::size_t next = 0;
-    std::string patched;
+    std::string copy;
     for (std::uint32_t i = 0; i < header.count; ++i) {
         auto e = entries.next();
         if (!e)
@@ -447,15 +458,22 @@ Status write_entries(Reader& in, Writer& out, const Header& header,
         if (next < patches.size() && patches[next].path < e->path)
             return fail(
                 make_error(where, fmt::format("{} is no longer in the index", patches[next].path)));
-        bool patch =
-            next < patches.size() && patches[next].path == e->path && ((e->flags >> 12) & 3) == 0;
+        bool merged = ((e->flags >> 12) & 3) == 0;
+        const EntryPatch* patch = next < patches.size() && patches[next].path == e->path && merged
+                                      ? &patches[next++]
+                                      : nullptr;
+        EntryStat stat = stat_of(in.at());
+        bool smudge = !patch && merged && stat.mode != k_gitlink && stat.size != 0 &&
+                      racily_clean(stat, old.st_mtim.tv_sec, old.st_mtim.tv_nsec);
         Status s = ok();
-        if (patch) {
-            patched.assign(reinterpret_cast<const char*>(in.at()), e->size);
-            patch_entry(reinterpret_cast<unsigned char*>(patched.data()), patches[next].stat,
-                        patches[next].id);
-            s = out.write(patched.data(), patched.size());
-            ++next;
+        if (patch || smudge) {
+            copy.assign(reinterpret_cast<const char*>(in.at()), e->size);
+            auto* bytes = reinterpret_cast<unsigned char*>(copy.data());
+            if (patch)
+                patch_entry(bytes, patch->stat, patch->id);
+            else
+                put_be32(bytes + k_size_at, 0);
+            s = out.write(copy.data(), copy.size());
         } else {
             s = out.write(in.at(), e->size);
         }
@@ -473,9 +491,7 @@ Status write_extensions(const std::vector<Extension>& extensions, Writer& out,
                         const std::vector<EntryPatch>& patches, const std::string& where) {
     for (const Extension& x : extensions) {
         if (required(x))
-            return fail(
-                make_error(where, fmt::format("the index is {}, which archtag does not rewrite",
-                                              unsupported_reason(x))));
+            return fail(make_error(where, "git's index is " + unsupported_reason(x)));
         if (x.signature == "EOIE" || x.signature == "IEOT" || x.signature == "UNTR" ||
             x.signature == "FSMN")
             continue;
@@ -499,8 +515,16 @@ Status write_extensions(const std::vector<Extension>& extensions, Writer& out,
 
 }  // namespace
 
+bool racily_clean(const EntryStat& s, std::int64_t index_mtime_s, std::int64_t index_mtime_ns) {
+    auto index_s = static_cast<std::uint32_t>(index_mtime_s);
+    if (s.mtime_s != index_s)
+        return s.mtime_s > index_s;
+    // Written without nanoseconds, the entry is judged by seconds.
+    return s.mtime_ns == 0 || static_cast<std::int64_t>(s.mtime_ns) >= index_mtime_ns;
+}
+
 Expected<IndexScan> scan_index(const std::string& index_path,
-                               const std::vector<std::string>& sorted_paths) {
+                               const std::vector<std::string_view>& sorted_paths) {
     auto open = open_index(index_path);
     if (!open)
         return fail(open.error());
@@ -522,7 +546,7 @@ Expected<IndexScan> scan_index(const std::string& index_path,
             ++next;
         if (next < sorted_paths.size() && sorted_paths[next] == e->path) {
             FoundEntry& f = scan.entries.emplace_back();
-            f.path.assign(e->path);
+            f.path = sorted_paths[next];
             f.stat = stat_of(in.at());
             std::memcpy(f.id.data(), in.at() + k_id_at, f.id.size());
             f.stage = (e->flags >> 12) & 3;
@@ -555,7 +579,7 @@ Status write_patched_index(const std::string& index_path, int out_fd, const std:
     if (Status s = out.write(in.at(), k_header); !s)
         return s;
     in.consume(k_header);
-    if (Status s = write_entries(in, out, open->header, patches, index_path); !s)
+    if (Status s = write_entries(in, out, open->header, patches, open->st, index_path); !s)
         return s;
     auto extensions = read_extensions(in);
     if (!extensions)

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "repo/index_file.h"
@@ -23,7 +24,7 @@ struct EntryStat {
 };
 
 struct FoundEntry {
-    std::string path;
+    std::string_view path;  // one of the paths asked for
     EntryStat stat;
     RawId id{};
     int stage = 0;
@@ -36,7 +37,7 @@ struct IndexScan {
     // The entries (every stage) whose paths were asked for, in index order.
     std::vector<FoundEntry> entries;
     // When the index needs an extension this module does not rewrite (a split
-    // or sparse index), what it is; the caller falls back to libgit2.
+    // or sparse index): what it is, and how to make it a plain one.
     std::optional<std::string> unsupported;
     // The index file's modification time: an entry whose mtime is not older
     // is "racily clean" and its stat data proves nothing.
@@ -44,22 +45,29 @@ struct IndexScan {
     std::int64_t mtime_ns = 0;
 };
 
+// Whether an entry's stat data proves nothing: its file was modified in the
+// same instant as (or after) the index was written, so it may have changed
+// again after git took that data (git's "racily clean" entries).
+bool racily_clean(const EntryStat& s, std::int64_t index_mtime_s, std::int64_t index_mtime_ns);
+
 // Reads `index_path` once; `sorted_paths` sorted by bytes, without repeats.
 // The trailing checksum is verified.
 Expected<IndexScan> scan_index(const std::string& index_path,
-                               const std::vector<std::string>& sorted_paths);
+                               const std::vector<std::string_view>& sorted_paths);
 
 // A stage-0 entry to point at a new blob, with the stat data of the file
 // just written (all zeros when there is none: git then compares contents).
 struct EntryPatch {
-    std::string path;
+    std::string_view path;  // held by the caller
     RawId id{};
     EntryStat stat;  // its mode is not used: the entry keeps its own
 };
 
 // Writes `index_path` with `patches` applied (sorted by path, each naming a
 // stage-0 entry) to the open file `out_fd` (`out_name` in errors), normally
-// git's <index>.lock. Every other entry is copied byte for byte. The
+// git's <index>.lock. Every other entry is copied byte for byte, except that
+// a racily clean one loses its size, as git's own rewrite does, so that the
+// newer index cannot make its stat data look trustworthy. The
 // cache-tree (TREE) loses the folders above a patched entry, and the
 // extensions that describe the old file are dropped (EOIE, IEOT: offsets;
 // UNTR, FSMN: caches that git rebuilds). Fails, writing nothing useful, when

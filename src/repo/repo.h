@@ -154,13 +154,13 @@ class Repository {
 
     // Which of `paths` differ between `commit`'s tree, the index and the work
     // tree (uncommitted changes). Empty in a bare repository.
-    Expected<std::vector<std::string>> dirty_paths(const ObjectId& commit,
-                                                   const std::vector<std::string>& paths) const;
+    Expected<std::vector<std::string>> dirty_paths(
+        const ObjectId& commit, const std::vector<std::string_view>& paths) const;
     // Brings the index and the work-tree files `paths` from commit `from` to
     // commit `to`, through the repository's filters (line endings); a file
     // that no longer matches `from` is left alone and reported.
     Status checkout_paths(const ObjectId& from, const ObjectId& to,
-                          const std::vector<std::string>& paths);
+                          const std::vector<std::string_view>& paths);
 
   private:
     struct Free {

@@ -42,19 +42,21 @@ struct TreeFile {
     std::uint32_t mode = 0;
 };
 
-std::optional<TreeFile> tree_file(git_tree* tree, const std::string& path) {
+std::optional<TreeFile> tree_file(git_tree* tree, std::string_view path) {
     git_tree_entry* raw = nullptr;
-    if (git_tree_entry_bypath(&raw, tree, path.c_str()) != 0)
+    if (git_tree_entry_bypath(&raw, tree, std::string(path).c_str()) != 0)
         return std::nullopt;
     std::unique_ptr<git_tree_entry, FreeTreeEntry> entry(raw);
     if (git_tree_entry_type(entry.get()) != GIT_OBJECT_BLOB)
         return std::nullopt;
     TreeFile f;
     std::memcpy(f.id.data(), git_tree_entry_id(entry.get())->id, f.id.size());
-    f.mode = git_tree_entry_filemode_raw(entry.get());
+    f.mode = git_tree_entry_filemode(entry.get());  // 100664 in old trees: 100644
     return f;
 }
 
+// Like libgit2, and unlike git, GIT_INDEX_FILE is not followed: a sweep is
+// not run from inside a git command.
 std::string index_path_of(git_repository* repo) {
     Buf path;
     if (git_repository_item_path(&path.buf, repo, GIT_REPOSITORY_ITEM_INDEX) == 0)
@@ -82,9 +84,11 @@ class WorkTreeCheck {
           m_file_mode(config_flag(view, "core.filemode", true)),
           m_scan(scan) {}
 
-    std::string file(const FoundEntry& e) const { return m_work_dir + e.path; }
+    std::string file(const FoundEntry& e) const { return m_work_dir + std::string(e.path); }
 
     Expected<bool> matches(const FoundEntry& e) const {
+        if (!below_real_folders(e.path))
+            return false;
         std::string f = file(e);
         struct stat st {};
         if (::lstat(f.c_str(), &st) != 0) {
@@ -96,40 +100,54 @@ class WorkTreeCheck {
             return false;
         if (m_file_mode && ((st.st_mode & 0100) != 0) != (e.stat.mode == 0100755))
             return false;
-        if (same_stat(e.stat, st) && !racy(e.stat))
+        if (same_stat(e.stat, st) && !racily_clean(e.stat, m_scan.mtime_s, m_scan.mtime_ns))
             return true;
         git_oid on_disk;
-        if (git_repository_hashfile(&on_disk, m_view, f.c_str(), GIT_OBJECT_BLOB, e.path.c_str()) !=
-            0)
+        if (git_repository_hashfile(&on_disk, m_view, f.c_str(), GIT_OBJECT_BLOB,
+                                    std::string(e.path).c_str()) != 0)
             return fail(detail::git_failure(f, "cannot read the work-tree file"));
         return std::memcmp(on_disk.id, e.id.data(), e.id.size()) == 0;
     }
 
   private:
+    // git takes a file below a symbolic link (or below anything that is not
+    // a folder) as deleted: the link's target is not the work tree's to read
+    // or write. Paths come sorted, so the last folder found real is kept.
+    bool below_real_folders(std::string_view path) const {
+        std::size_t last = path.rfind('/');
+        if (last == std::string::npos || path.compare(0, last + 1, m_real_folder) == 0)
+            return true;
+        for (std::size_t slash = path.find('/'); slash <= last; slash = path.find('/', slash + 1)) {
+            if (m_real_folder.compare(0, slash + 1, path.substr(0, slash + 1)) == 0)
+                continue;  // an ancestor of the folder found real
+            struct stat st {};
+            std::string folder = m_work_dir + std::string(path.substr(0, slash));
+            if (::lstat(folder.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
+                return false;
+        }
+        m_real_folder.assign(path.substr(0, last + 1));
+        return true;
+    }
+
     // An index written without nanoseconds is compared by seconds, as the
-    // git that wrote it compares.
+    // git that wrote it compares. A size of 0 is how git marks an entry whose
+    // stat data it distrusts (and an empty file is quick to hash).
     static bool same_stat(const EntryStat& s, const struct stat& st) {
         bool nanoseconds = s.mtime_ns != 0 || s.ctime_ns != 0;
         auto u32 = [](auto v) { return static_cast<std::uint32_t>(v); };
-        return s.mtime_s == u32(st.st_mtim.tv_sec) && s.ctime_s == u32(st.st_ctim.tv_sec) &&
+        return s.size != 0 && s.mtime_s == u32(st.st_mtim.tv_sec) &&
+               s.ctime_s == u32(st.st_ctim.tv_sec) &&
                (!nanoseconds ||
                 (s.mtime_ns == u32(st.st_mtim.tv_nsec) && s.ctime_ns == u32(st.st_ctim.tv_nsec))) &&
                s.size == u32(st.st_size) && s.ino == u32(st.st_ino) && s.uid == u32(st.st_uid) &&
                s.gid == u32(st.st_gid);
     }
 
-    // Written in the same instant as the index, the file may have changed
-    // after its stat data was taken without changing that data.
-    bool racy(const EntryStat& s) const {
-        if (s.mtime_s != static_cast<std::uint32_t>(m_scan.mtime_s))
-            return s.mtime_s > static_cast<std::uint32_t>(m_scan.mtime_s);
-        return s.mtime_ns == 0 || s.mtime_ns >= m_scan.mtime_ns;
-    }
-
     git_repository* m_view;
     std::string m_work_dir;  // ends with '/'
     bool m_file_mode;
     const IndexScan& m_scan;
+    mutable std::string m_real_folder;  // "a/b/": no link or file among a, a/b
 };
 
 // Whether the only entry for a path is a merged one holding `id`.
@@ -140,7 +158,7 @@ bool holds(const IndexScan& scan, std::size_t i, const RawId& id) {
     return alone && e.stage == 0 && !e.intent_to_add && e.id == id;
 }
 
-std::vector<std::string> sorted_unique(std::vector<std::string> paths) {
+std::vector<std::string_view> sorted_unique(std::vector<std::string_view> paths) {
     std::sort(paths.begin(), paths.end());
     paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
     return paths;
@@ -156,12 +174,21 @@ class IndexLock {
         std::string name = index + ".lock";
         for (auto pause = std::chrono::milliseconds(50);; pause *= 2) {
             int fd = ::open(name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-            if (fd >= 0)
-                return std::unique_ptr<IndexLock>(new IndexLock(index, name, fd));
+            if (fd >= 0) {
+                std::unique_ptr<IndexLock> lock(new IndexLock(index, name, fd));
+                // The new index gets the lock's permissions: keep the old
+                // one's (a group-shared repository's index is group-writable).
+                struct stat st {};
+                if (::stat(index.c_str(), &st) == 0)
+                    ::fchmod(fd, st.st_mode & 07777);
+                return lock;
+            }
             if (errno != EEXIST || Clock::now() >= deadline)
                 return fail(make_error(
                     name, errno == EEXIST
-                              ? "git's index is locked by another git process; waited 2 s"
+                              ? "git's index is locked (waited 2 s): another git command is "
+                                "running, or one stopped and left this file behind; remove it "
+                                "if no git command is running"
                               : fmt::format("cannot lock git's index: {}", std::strerror(errno))));
             std::this_thread::sleep_for(std::min<Clock::duration>(pause, deadline - Clock::now()));
         }
@@ -212,24 +239,29 @@ EntryStat entry_stat(const struct stat& st) {
 
 // Brings the stamped files of a checked-out branch up to date, under git's
 // index lock: each file that still holds the swept blob is rewritten and its
-// entry patched; the others are named in `left_alone`.
+// entry patched. A file that cannot be rewritten is left as it was, with its
+// entry, and named; the others go on, so that every file rewritten gets its
+// entry (a rewritten file with the old entry would look like a staged
+// removal of its stamp).
 class Checkout {
   public:
     Checkout(git_repository* view, const IndexScan& scan, git_tree* from, git_tree* to)
         : m_view(view), m_check(view, scan), m_scan(scan), m_from(from), m_to(to) {}
 
-    // The patches for git's index, sorted by path.
-    Status run(std::vector<EntryPatch>& patches) {
+    // The patches for git's index, sorted by path; the files that could not
+    // be rewritten, with the reason, in `failed`.
+    std::vector<EntryPatch> run(std::vector<std::string>& failed) {
+        std::vector<EntryPatch> patches;
         for (std::size_t i = 0; i < m_scan.entries.size(); ++i) {
             if (i > 0 && m_scan.entries[i - 1].path == m_scan.entries[i].path)
                 continue;
             auto patch = update(i);
             if (!patch)
-                return fail(patch.error());
-            if (*patch)
+                failed.push_back(patch.error().headline());
+            else if (*patch)
                 patches.push_back(std::move(**patch));
         }
-        return ok();
+        return patches;
     }
 
   private:
@@ -254,16 +286,20 @@ class Checkout {
             return fail(make_error(target, fmt::format("cannot stat: {}", std::strerror(errno))));
         git_oid id;
         std::memcpy(id.id, new_file->id.data(), new_file->id.size());
-        auto temp = detail::write_work_temp(m_view, id, e.path, target, st.st_mode);
+        auto temp = detail::write_work_temp(m_view, id, std::string(e.path), target, st.st_mode);
         if (!temp)
             return fail(temp.error());
-        if (std::rename(temp->c_str(), target.c_str()) != 0 || ::lstat(target.c_str(), &st) != 0) {
+        // As in git's checkout, an edit made between the check above and
+        // this rename is lost; the window is one file's write.
+        if (std::rename(temp->c_str(), target.c_str()) != 0) {
             Error failed = make_error(
                 target, fmt::format("cannot replace the work-tree file: {}", std::strerror(errno)));
             std::remove(temp->c_str());
             return fail(failed);
         }
-        patch.stat = entry_stat(st);
+        // Without stat data (all zeros) git compares the file by content.
+        if (::lstat(target.c_str(), &st) == 0)
+            patch.stat = entry_stat(st);
         return std::optional<EntryPatch>(std::move(patch));
     }
 
@@ -277,45 +313,58 @@ class Checkout {
 // Neither archtag nor libgit2 1.5 reads these; a sweep refuses to commit
 // before it would need to.
 Error unsupported(const std::string& index, const std::string& what) {
-    return make_error(index, fmt::format("git's index is {}, which archtag cannot update (`git "
-                                         "update-index --no-split-index`, or `git sparse-checkout "
-                                         "set --no-sparse-index`, makes it a plain one)",
-                                         what));
+    return make_error(index, "git's index is " + what);
 }
 
-// The stamped files that changed between the dirty check and the commit.
-Status left_alone(const std::vector<std::string>& wanted, const std::vector<EntryPatch>& patches,
+// The first 20 of `items`: a message, not a listing of an archive.
+std::string listed(const std::vector<std::string>& items) {
+    constexpr std::size_t k_shown = 20;
+    std::string out;
+    for (std::size_t i = 0; i < items.size() && i < k_shown; ++i)
+        out += (out.empty() ? "" : ", ") + items[i];
+    if (items.size() > k_shown)
+        out += fmt::format(" and {} more", items.size() - k_shown);
+    return out;
+}
+
+std::string files(std::size_t n) {
+    return n == 1 ? "1 file" : std::to_string(n) + " files";
+}
+
+// The stamped files not brought up to date: changed between the dirty
+// check and the commit, or not rewritable (`failed`, with reasons).
+Status left_alone(const std::vector<std::string_view>& wanted,
+                  const std::vector<EntryPatch>& patches, const std::vector<std::string>& failed,
                   const std::string& where) {
     std::vector<std::string> left;
     std::size_t p = 0;
-    for (const std::string& path : wanted) {
+    for (std::string_view path : wanted) {
         if (p < patches.size() && patches[p].path == path)
             ++p;
         else
-            left.push_back(path);
+            left.emplace_back(path);
     }
     if (left.empty())
         return ok();
-    std::string names;
-    for (const std::string& path : left)
-        names += (names.empty() ? "" : ", ") + path;
-    return fail(make_error(
-        where,
-        fmt::format("the commit was made, but {} changed in the work tree or index while "
-                    "archtag was stamping, and {} left as {} (`git diff` shows how {} "
-                    "from the commit): {}",
-                    left.size() == 1 ? "1 file" : std::to_string(left.size()) + " files",
-                    left.size() == 1 ? "was" : "were", left.size() == 1 ? "it is" : "they are",
-                    left.size() == 1 ? "it differs" : "they differ", names)));
+    std::string message = fmt::format(
+        "the commit was made, but {} {} left as {} in the work tree and index (`git diff HEAD "
+        "-- <file>` shows how {} from the commit): {}",
+        files(left.size()), left.size() == 1 ? "was" : "were",
+        left.size() == 1 ? "it is" : "they are", left.size() == 1 ? "it differs" : "they differ",
+        listed(left));
+    if (!failed.empty())
+        message +=
+            fmt::format("; {} could not be rewritten: {}", files(failed.size()), listed(failed));
+    return fail(make_error(where, message));
 }
 
 }  // namespace
 
 Expected<std::vector<std::string>> Repository::dirty_paths(
-    const ObjectId& commit, const std::vector<std::string>& paths) const {
+    const ObjectId& commit, const std::vector<std::string_view>& paths) const {
     if (bare() || paths.empty())
         return std::vector<std::string>{};
-    std::vector<std::string> wanted = sorted_unique(paths);
+    std::vector<std::string_view> wanted = sorted_unique(paths);
     std::string index = index_path_of(m_repo.get());
     auto scan = scan_index(index, wanted);
     if (!scan)
@@ -331,7 +380,7 @@ Expected<std::vector<std::string>> Repository::dirty_paths(
     WorkTreeCheck check(view->get(), *scan);
     std::vector<std::string> dirty;
     std::size_t i = 0;
-    for (const std::string& path : wanted) {
+    for (std::string_view path : wanted) {
         while (i < scan->entries.size() && scan->entries[i].path < path)
             ++i;
         auto file = tree_file(tree->get(), path);
@@ -344,13 +393,13 @@ Expected<std::vector<std::string>> Repository::dirty_paths(
             clean = *matches;
         }
         if (!clean)
-            dirty.push_back(path);
+            dirty.emplace_back(path);
     }
     return dirty;
 }
 
 Status Repository::checkout_paths(const ObjectId& from, const ObjectId& to,
-                                  const std::vector<std::string>& paths) {
+                                  const std::vector<std::string_view>& paths) {
     if (bare() || paths.empty())
         return ok();
     auto failed = [](Error e) {
@@ -361,7 +410,7 @@ Status Repository::checkout_paths(const ObjectId& from, const ObjectId& to,
     auto lock = IndexLock::take(index);
     if (!lock)
         return failed(lock.error());
-    std::vector<std::string> wanted = sorted_unique(paths);
+    std::vector<std::string_view> wanted = sorted_unique(paths);
     auto scan = scan_index(index, wanted);
     if (!scan)
         return failed(scan.error());
@@ -372,16 +421,25 @@ Status Repository::checkout_paths(const ObjectId& from, const ObjectId& to,
     auto view = detail::open_view(m_repo.get(), m_git_dir, detail::View::with_work_tree);
     if (!old_tree || !new_tree || !view)
         return failed(!old_tree ? old_tree.error() : !new_tree ? new_tree.error() : view.error());
-    std::vector<EntryPatch> patches;
+    std::vector<std::string> not_rewritten;
     Checkout checkout(view->get(), *scan, old_tree->get(), new_tree->get());
-    Status s = checkout.run(patches);
-    if (s)
-        s = write_patched_index(index, (*lock)->fd(), (*lock)->name(), patches);
-    if (s)
-        s = (*lock)->commit();
-    if (!s)
-        return failed(s.error());
-    return left_alone(wanted, patches, m_git_dir);
+    std::vector<EntryPatch> patches = checkout.run(not_rewritten);
+    if (!patches.empty()) {  // else the lock goes, and the index keeps its caches
+        Status s = write_patched_index(index, (*lock)->fd(), (*lock)->name(), patches);
+        if (s)
+            s = (*lock)->commit();
+        if (!s) {
+            Error e = s.error();
+            e.message = fmt::format(
+                "the commit was made and {} {} rewritten with {} stamps, but git's index could "
+                "not be updated: {} (`git reset -q -- <file>` brings a file's entry in line with "
+                "the commit; `git diff --cached --name-only HEAD` lists them)",
+                files(patches.size()), patches.size() == 1 ? "was" : "were",
+                patches.size() == 1 ? "its" : "their", e.message);
+            return fail(std::move(e));
+        }
+    }
+    return left_alone(wanted, patches, not_rewritten, m_git_dir);
 }
 
 }  // namespace archtag::repo

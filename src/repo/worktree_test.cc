@@ -43,7 +43,7 @@ Moved commit_behind_the_index(const TempRepo& t, const std::map<std::string, std
     return m;
 }
 
-std::vector<std::string> dirty(const TempRepo& t, const std::vector<std::string>& paths) {
+std::vector<std::string> dirty(const TempRepo& t, const std::vector<std::string_view>& paths) {
     auto r = Repository::discover(t.root());
     EXPECT_TRUE(r.has_value());
     auto d = r->dirty_paths(*r->tip("refs/heads/main"), paths);
@@ -51,7 +51,7 @@ std::vector<std::string> dirty(const TempRepo& t, const std::vector<std::string>
     return d ? *d : std::vector<std::string>{"(failed)"};
 }
 
-Status checkout(const TempRepo& t, const Moved& m, const std::vector<std::string>& paths) {
+Status checkout(const TempRepo& t, const Moved& m, const std::vector<std::string_view>& paths) {
     auto r = Repository::discover(t.root());
     EXPECT_TRUE(r.has_value());
     return r->checkout_paths(m.from, m.to, paths);
@@ -149,12 +149,58 @@ TEST(WorkTree, AFileChangedSinceTheCheckIsLeftAloneAndNamed) {
     ASSERT_FALSE(s.has_value());
     EXPECT_EQ(s.error().headline(),
               t.root() +
-                  "/.git: the commit was made, but 1 file changed in the work tree or "
-                  "index while archtag was stamping, and was left as it is (`git diff` "
-                  "shows how it differs from the commit): b.md");
+                  "/.git: the commit was made, but 1 file was left as it is in the work "
+                  "tree and index (`git diff HEAD -- <file>` shows how it differs from the "
+                  "commit): b.md");
     EXPECT_EQ(t.read("a.md"), "a stamped\n");
     EXPECT_EQ(t.read("b.md"), "b, edited by hand\n");
     EXPECT_EQ(t.git("status --porcelain"), "MM b.md\n");
+}
+
+TEST(WorkTree, AFileBelowASymbolicLinkIsNotTheWorkTrees) {
+    TempRepo t;
+    t.write("laist/a.md", "a\n");
+    t.write("kpcc/b.md", "b\n");
+    t.commit_all("import");
+    t.sh("mv laist .git/elsewhere && ln -s .git/elsewhere laist");
+    EXPECT_EQ(dirty(t, {"kpcc/b.md", "laist/a.md"}), std::vector<std::string>{"laist/a.md"});
+}
+
+TEST(WorkTree, AFileThatCannotBeRewrittenIsNamedAndTheOthersAreDone) {
+    TempRepo t;
+    const std::string long_name =
+        "laist/" + std::string(245, 'x') + ".md";  // + ".archtag-XXXXXX": too long
+    t.write("laist/a.md", "a\n");
+    t.write(long_name, "long\n");
+    t.commit_all("import");
+    Moved m = commit_behind_the_index(t, {{"laist/a.md", "a stamped\n"}, {long_name, "long!\n"}});
+    Status s = checkout(t, m, {"laist/a.md", long_name});
+    ASSERT_FALSE(s.has_value());
+    EXPECT_NE(s.error().headline().find("1 file was left as it is in the work tree and index"),
+              std::string::npos)
+        << s.error().headline();
+    EXPECT_NE(
+        s.error().headline().find("; 1 file could not be rewritten: " + t.root() + "/" + long_name +
+                                  ": cannot create a temporary file beside it: File name "
+                                  "too long"),
+        std::string::npos)
+        << s.error().headline();
+    EXPECT_EQ(t.read("laist/a.md"), "a stamped\n");
+    EXPECT_EQ(t.read(long_name), "long\n");
+    EXPECT_EQ(t.git("status --porcelain laist/a.md"), "");
+}
+
+TEST(WorkTree, TheIndexKeepsItsPermissions) {
+    TempRepo t;
+    t.write("a.md", "a\n");
+    t.commit_all("import");
+    t.sh("chmod 0664 .git/index");
+    Moved m = commit_behind_the_index(t, {{"a.md", "a stamped\n"}});
+    Status s = checkout(t, m, {"a.md"});
+    ASSERT_TRUE(s.has_value()) << s.error().describe();
+    struct stat st {};
+    ASSERT_EQ(::stat((t.root() + "/.git/index").c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 07777, 0664u);
 }
 
 TEST(WorkTree, ASplitIndexIsRefusedBeforeTheCommit) {
@@ -168,8 +214,8 @@ TEST(WorkTree, ASplitIndexIsRefusedBeforeTheCommit) {
     EXPECT_EQ(d.error().headline(),
               t.root() +
                   "/.git/index: git's index is a split index (extension 'link'), which "
-                  "archtag cannot update (`git update-index --no-split-index`, or `git "
-                  "sparse-checkout set --no-sparse-index`, makes it a plain one)");
+                  "archtag cannot update (`git config core.splitIndex false` and then `git "
+                  "update-index --no-split-index` make it a plain one)");
 }
 
 TEST(WorkTree, ALockedIndexIsWaitedForThenReported) {
@@ -183,7 +229,9 @@ TEST(WorkTree, ALockedIndexIsWaitedForThenReported) {
     EXPECT_EQ(s.error().headline(),
               t.root() +
                   "/.git/index.lock: the commit was made, but the work tree was not "
-                  "updated: git's index is locked by another git process; waited 2 s");
+                  "updated: git's index is locked (waited 2 s): another git command is "
+                  "running, or one stopped and left this file behind; remove it if no git "
+                  "command is running");
     EXPECT_EQ(t.read("a.md"), "a\n");
     EXPECT_EQ(t.read(".git/index.lock"), "");  // not ours to remove
 }

@@ -258,8 +258,8 @@ TEST_F(Git, ASplitIndexIsRefusedBeforeAnythingIsCommitted) {
     EXPECT_EQ(r.code, 2);
     EXPECT_EQ(r.err, "archtag: " + a.root() +
                          "/.git/index: git's index is a split index (extension 'link'), which "
-                         "archtag cannot update (`git update-index --no-split-index`, or `git "
-                         "sparse-checkout set --no-sparse-index`, makes it a plain one)\n");
+                         "archtag cannot update (`git config core.splitIndex false` and then `git "
+                         "update-index --no-split-index` make it a plain one)\n");
     EXPECT_EQ(a.head(), head);
     EXPECT_EQ(a.read("laist/2014-12-19-obama-sony.md"), k_old_story);
 }
