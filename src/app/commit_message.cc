@@ -14,13 +14,25 @@ namespace {
 using Counts = CommitTally::Counts;
 using Group = CommitTally::Group;
 
-void count(Counts& c, Change change, int by) {
-    std::size_t* n = change == Change::add      ? &c.added
-                     : change == Change::update ? &c.updated
-                     : change == Change::remove ? &c.removed
-                                                : nullptr;
-    if (n)
-        *n = static_cast<std::size_t>(static_cast<long long>(*n) + by);
+// The index of `change` in CommitTally::Entry::changes; nullopt for keep.
+std::optional<std::size_t> slot(Change change) {
+    switch (change) {
+        case Change::add:
+            return 0;
+        case Change::update:
+            return 1;
+        case Change::remove:
+            return 2;
+        case Change::keep:
+            break;
+    }
+    return std::nullopt;
+}
+
+void count(Counts& c, const std::array<std::uint16_t, 3>& n, int by) {
+    std::size_t* totals[] = {&c.added, &c.updated, &c.removed};
+    for (std::size_t i = 0; i < n.size(); ++i)
+        *totals[i] = static_cast<std::size_t>(static_cast<long long>(*totals[i]) + by * n[i]);
 }
 
 Counts& operator+=(Counts& a, const Counts& b) {
@@ -32,8 +44,8 @@ Counts& operator+=(Counts& a, const Counts& b) {
 
 void apply(Group& g, const CommitTally::Entry& e, int by) {
     g.articles = static_cast<std::size_t>(static_cast<long long>(g.articles) + by);
-    for (auto [kind, change] : e.changes)
-        count(kind == NoticeKind::archival ? g.archival : g.age, change, by);
+    count(g.archival, e.changes[0], by);
+    count(g.age, e.changes[1], by);
 }
 
 }  // namespace
@@ -47,10 +59,10 @@ CommitTally::Entry CommitTally::add(const ArticleResult& r) {
         m_groups.push_back({r.publication, r.policy, r.decision.era, 0, {}, {}});
         it = m_groups.end() - 1;
     }
-    e.group = static_cast<std::size_t>(it - m_groups.begin());
+    e.group = static_cast<std::uint32_t>(it - m_groups.begin());
     for (const StampChange& c : r.plan.changes)
-        if (c.change != Change::keep)
-            e.changes.emplace_back(c.kind, c.change);
+        if (auto i = slot(c.change))
+            ++e.changes[c.kind == NoticeKind::archival ? 0 : 1][*i];
     apply(*it, e, +1);
     return e;
 }

@@ -2,6 +2,8 @@
 // The message of a sweep's commit: a subject that says what happened, a body
 // with the breakdown by publication and era, and trailers that say which
 // policies and which as-of date decided it. Pure: same input, same message.
+#include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,9 +21,11 @@ class CommitTally {
   public:
     // How one result was counted, so that it can be taken back (an article
     // left out of the commit because it has uncommitted changes).
+    // Counts, not a list: a sweep keeps one for each article it stamps.
     struct Entry {
-        std::size_t group = 0;
-        std::vector<std::pair<NoticeKind, Change>> changes;
+        std::uint32_t group = 0;
+        // [archival, age][add, update, remove]
+        std::array<std::array<std::uint16_t, 3>, 2> changes{};
     };
     Entry add(const ArticleResult& r);
     void take_back(const Entry& e);

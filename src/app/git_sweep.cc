@@ -9,6 +9,7 @@
 #include <atomic>
 #include <boost/filesystem.hpp>
 #include <cstdlib>
+#include <deque>
 #include <functional>
 #include <map>
 #include <thread>
@@ -165,7 +166,8 @@ struct PendingChange {
 };
 
 struct Attempt {
-    std::vector<PendingChange> changes;
+    // A deque: no doubled capacity, and no copy of 300,000 entries to grow.
+    std::deque<PendingChange> changes;
     CommitTally tally;
     RunSummary summary;
     std::size_t listed = 0, read = 0;
@@ -473,9 +475,15 @@ Flow take(GitRun& run, Item& item, Planned& p, repo::BlobWriter* blobs,
             a.failure = blob.error();
             return Flow::stop;
         }
+        auto packed = repo::PackedId::of(*blob);
+        if (!packed) {
+            a.failure = make_error(item.listed.file.path,
+                                   fmt::format("'{}' is not an object id", blob->hex));
+            return Flow::stop;
+        }
         stamped = *blob;
         const repo::TreeFile& f = item.listed.file;
-        a.changes.push_back({{f.path, *blob, f.mode}, a.tally.add(r)});
+        a.changes.push_back({{f.path, *packed, f.mode}, a.tally.add(r)});
     }
     remember(a, run, item, p, stamped ? &*stamped : nullptr);
     if (writer) {
@@ -717,7 +725,7 @@ Expected<std::optional<repo::NewCommit>> make_commit(GitRun& run, const repo::Ob
     updates.reserve(a.changes.size());
     for (PendingChange& c : a.changes)
         updates.push_back(std::move(c.update));
-    std::vector<PendingChange>().swap(a.changes);
+    std::deque<PendingChange>().swap(a.changes);
     auto tree = run.repo.update_tree(tip, updates);
     if (!tree)
         return fail(tree.error());

@@ -62,7 +62,7 @@ struct Fixture {
 void commit_all_blobs(Repository& r, const ObjectId& tip, const std::vector<ObjectId>& blobs) {
     std::vector<FileUpdate> updates;
     for (std::size_t i = 0; i < blobs.size(); ++i)
-        updates.push_back({"blobs/" + std::to_string(i) + ".md", blobs[i], 0100644});
+        updates.push_back({"blobs/" + std::to_string(i) + ".md", *PackedId::of(blobs[i]), 0100644});
     auto tree = r.update_tree(tip, updates);
     ASSERT_TRUE(tree.has_value()) << tree.error().describe();
     Signature who{"Archive Bot", "bot@example.com", Instant{std::chrono::seconds{1795000000}}, 0};

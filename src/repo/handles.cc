@@ -4,6 +4,8 @@
 #include <git2.h>
 #include <git2/sys/repository.h>
 
+#include <cstring>
+
 namespace archtag::repo::detail {
 
 void Free::operator()(git_blob* p) const {
@@ -94,6 +96,29 @@ ObjectId to_id(const git_oid& oid) {
 bool from_id(const ObjectId& id, git_oid& out) {
     return id.hex.size() == GIT_OID_HEXSZ && git_oid_fromstr(&out, id.hex.c_str()) == 0;
 }
+
+}  // namespace archtag::repo::detail
+
+namespace archtag::repo {
+
+std::optional<PackedId> PackedId::of(const ObjectId& id) {
+    git_oid oid;
+    if (!detail::from_id(id, oid))
+        return std::nullopt;
+    PackedId out;
+    std::memcpy(out.bytes.data(), oid.id, out.bytes.size());
+    return out;
+}
+
+ObjectId PackedId::id() const {
+    git_oid oid;
+    std::memcpy(oid.id, bytes.data(), bytes.size());
+    return detail::to_id(oid);
+}
+
+}  // namespace archtag::repo
+
+namespace archtag::repo::detail {
 
 EntryKind kind_of(std::uint32_t mode) {
     switch (mode) {

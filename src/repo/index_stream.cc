@@ -415,12 +415,18 @@ class Writer {
 
 // "", "a/", "a/b/" for "a/b/c.md": the cache-tree folders a change there
 // invalidates.
-std::vector<std::string> folders_above(const std::vector<EntryPatch>& patches) {
-    std::vector<std::string> out{""};
-    for (const EntryPatch& p : patches)
-        for (std::size_t slash = p.path.find('/'); slash != std::string::npos;
+// Views into the patches' paths; a folder is added once, where the sorted
+// paths first enter it (300,000 patches share a few thousand folders).
+std::vector<std::string_view> folders_above(const std::vector<EntryPatch>& patches) {
+    std::vector<std::string_view> out{""};
+    std::string_view previous;
+    for (const EntryPatch& p : patches) {
+        for (std::size_t slash = p.path.find('/'); slash != std::string_view::npos;
              slash = p.path.find('/', slash + 1))
-            out.emplace_back(p.path.substr(0, slash + 1));
+            if (!previous.starts_with(p.path.substr(0, slash + 1)))
+                out.push_back(p.path.substr(0, slash + 1));
+        previous = p.path;
+    }
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
@@ -531,6 +537,7 @@ Expected<IndexScan> scan_index(const std::string& index_path,
     IndexScan scan;
     if (!open->fd)
         return scan;
+    scan.entries.reserve(sorted_paths.size());  // no doubling: 300,000 of them at times
     scan.exists = true;
     scan.mtime_s = open->st.st_mtim.tv_sec;
     scan.mtime_ns = open->st.st_mtim.tv_nsec;
@@ -590,7 +597,7 @@ Status write_patched_index(const std::string& index_path, int out_fd, const std:
 }
 
 Expected<std::string> invalidate_cache_tree(std::string_view tree,
-                                            const std::vector<std::string>& changed_folders,
+                                            const std::vector<std::string_view>& changed_folders,
                                             const std::string& where) {
     auto bad = [&](std::size_t where_at, std::string_view expected) -> Status {
         return fail(make_error(where, fmt::format("not a valid git index: malformed TREE "

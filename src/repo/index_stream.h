@@ -78,7 +78,7 @@ Status write_patched_index(const std::string& index_path, int out_fd, const std:
 // Rewrites a TREE extension's bytes with the folders in `changed_folders`
 // ("" for the root, "a/" and "a/b/" below it; sorted) marked invalid.
 Expected<std::string> invalidate_cache_tree(std::string_view tree,
-                                            const std::vector<std::string>& changed_folders,
+                                            const std::vector<std::string_view>& changed_folders,
                                             const std::string& where);
 
 }  // namespace archtag::repo

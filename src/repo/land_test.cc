@@ -21,7 +21,7 @@ Signature bot() {
 
 ObjectId commit_on(Repository& r, const ObjectId& tip, const std::string& path,
                    const std::string& bytes, const std::string& subject) {
-    auto tree = r.update_tree(tip, {{path, *r.write_blob(bytes), 0100644}});
+    auto tree = r.update_tree(tip, {{path, *PackedId::of(*r.write_blob(bytes)), 0100644}});
     return *r.create_commit({tip, *tree, bot(), bot(), subject + "\n"});
 }
 

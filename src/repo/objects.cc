@@ -4,6 +4,7 @@
 #include <git2.h>
 
 #include <algorithm>
+#include <cstring>
 
 #include "repo/handles.h"
 
@@ -103,9 +104,7 @@ Expected<ObjectId> Repository::update_tree(const ObjectId& commit,
     std::vector<git_tree_update> raw(updates.size());
     for (std::size_t i = 0; i < updates.size(); ++i) {
         raw[i].action = GIT_TREE_UPDATE_UPSERT;
-        if (!from_id(updates[i].blob, raw[i].id))
-            return fail(make_error(m_git_dir,
-                                   fmt::format("'{}' is not an object id", updates[i].blob.hex)));
+        std::memcpy(raw[i].id.id, updates[i].blob.bytes.data(), GIT_OID_RAWSZ);
         raw[i].filemode = static_cast<git_filemode_t>(updates[i].mode);
         raw[i].path = updates[i].path.c_str();
     }

@@ -4,6 +4,7 @@
 // compare-and-swap. src/repo is the only place that includes <git2.h>.
 // Paths are bytes ('/'-separated, relative to the repository root), not
 // always UTF-8.
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -27,6 +28,16 @@ struct ObjectId {
     friend bool operator==(const ObjectId&, const ObjectId&) = default;
 };
 
+// An object id as its 20 bytes: a sweep holds one for each article it
+// stamps (hundreds of thousands), and the hex form costs 64 more bytes each.
+struct PackedId {
+    std::array<unsigned char, 20> bytes{};
+    // nullopt when `id` is not 40 hex digits.
+    static std::optional<PackedId> of(const ObjectId& id);
+    ObjectId id() const;
+    friend bool operator==(const PackedId&, const PackedId&) = default;
+};
+
 // What a tree entry is, from its mode.
 enum class EntryKind { file, executable, symlink, submodule };
 
@@ -40,7 +51,7 @@ struct TreeFile {
 // Replace the blob at `path`, keeping `mode` (taken from the old entry).
 struct FileUpdate {
     std::string path;
-    ObjectId blob;
+    PackedId blob;
     std::uint32_t mode = 0100644;
 };
 

@@ -24,7 +24,7 @@ ObjectId commit_change(Repository& r, const ObjectId& tip, const std::string& pa
                        const std::string& bytes, std::uint32_t mode = 0100644) {
     auto blob = r.write_blob(bytes);
     EXPECT_TRUE(blob.has_value());
-    auto tree = r.update_tree(tip, {{path, *blob, mode}});
+    auto tree = r.update_tree(tip, {{path, *PackedId::of(*blob), mode}});
     EXPECT_TRUE(tree.has_value()) << tree.error().describe();
     auto commit = r.create_commit({tip, *tree, someone(), someone(), "Change " + path + "\n"});
     EXPECT_TRUE(commit.has_value()) << commit.error().describe();

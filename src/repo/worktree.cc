@@ -252,6 +252,7 @@ class Checkout {
     // be rewritten, with the reason, in `failed`.
     std::vector<EntryPatch> run(std::vector<std::string>& failed) {
         std::vector<EntryPatch> patches;
+        patches.reserve(m_scan.entries.size());
         for (std::size_t i = 0; i < m_scan.entries.size(); ++i) {
             if (i > 0 && m_scan.entries[i - 1].path == m_scan.entries[i].path)
                 continue;
