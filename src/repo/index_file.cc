@@ -13,32 +13,20 @@
 #include <cstring>
 #include <optional>
 
+#include "repo/index_format.h"
+
 namespace archtag::repo {
 
 namespace {
 
-constexpr std::size_t k_header = 12;
-constexpr std::size_t k_checksum = 20;
-constexpr std::size_t k_fixed_entry = 62;  // stat data, mode, id and flags
+using namespace index_format;
+
 constexpr std::size_t k_smallest_entry = 64;
-constexpr std::uint16_t k_extended = 0x4000;
-constexpr std::uint16_t k_name_mask = 0x0fff;
-constexpr std::uint16_t k_skip_worktree = 0x4000;
-constexpr std::uint16_t k_intent_to_add = 0x2000;
 // A cache-tree folder takes at least "\0" "0 0\n".
 constexpr std::size_t k_smallest_folder = 5;
 
-std::uint32_t be32(const unsigned char* p) {
-    return std::uint32_t{p[0]} << 24 | std::uint32_t{p[1]} << 16 | std::uint32_t{p[2]} << 8 |
-           std::uint32_t{p[3]};
-}
-
 Error system_error(const std::string& path, const char* what) {
     return make_error(path, fmt::format("{}: {}", what, std::strerror(errno)));
-}
-
-std::uint16_t be16(const unsigned char* p) {
-    return static_cast<std::uint16_t>(p[0] << 8 | p[1]);
 }
 
 }  // namespace
@@ -110,8 +98,8 @@ class IndexParser {
             const unsigned char* e = m_data + m_pos;
             IndexEntry entry;
             entry.mode = be32(e + 24);
-            std::memcpy(entry.id.data(), e + 40, entry.id.size());
-            std::uint16_t flags = be16(e + 60);
+            std::memcpy(entry.id.data(), e + k_id_at, entry.id.size());
+            std::uint16_t flags = be16(e + k_flags_at);
             entry.stage = (flags >> 12) & 3;
             std::size_t fixed = k_fixed_entry;
             if (flags & k_extended) {

@@ -13,28 +13,15 @@
 #include <cstring>
 #include <memory>
 
+#include "repo/index_format.h"
+
 namespace archtag::repo {
 
 namespace {
 
-constexpr std::size_t k_header = 12;
-constexpr std::size_t k_checksum = 20;
-constexpr std::size_t k_fixed_entry = 62;  // stat data, mode, id and flags
+using namespace index_format;
+
 constexpr std::size_t k_window = std::size_t{1} << 20;
-constexpr std::uint16_t k_extended = 0x4000;
-constexpr std::uint16_t k_name_mask = 0x0fff;
-constexpr std::uint16_t k_skip_worktree = 0x4000;
-constexpr std::uint16_t k_intent_to_add = 0x2000;
-constexpr std::size_t k_id_at = 40;
-
-std::uint32_t be32(const unsigned char* p) {
-    return std::uint32_t{p[0]} << 24 | std::uint32_t{p[1]} << 16 | std::uint32_t{p[2]} << 8 |
-           std::uint32_t{p[3]};
-}
-
-std::uint16_t be16(const unsigned char* p) {
-    return static_cast<std::uint16_t>(p[0] << 8 | p[1]);
-}
 
 void put_be32(unsigned char* p, std::uint32_t v) {
     p[0] = static_cast<unsigned char>(v >> 24);
@@ -190,7 +177,7 @@ class EntryReader {
         if (Status s = m_in.need(k_fixed_entry, what); !s)
             return fail(s.error());
         RawEntry e;
-        e.flags = be16(m_in.at() + 60);
+        e.flags = be16(m_in.at() + k_flags_at);
         std::size_t fixed = k_fixed_entry;
         if (e.flags & k_extended) {
             if (m_header.version < 3)
