@@ -116,7 +116,7 @@ struct BlobWriter::State {
 
     // From loose to packed: the blobs held so far go into the first pack.
     Status start_packing() {
-        pack.emplace();
+        new_pack();
         for (const Held& h : held)
             if (Status s = add_to_pack(h.id, h.bytes); !s)
                 return s;
@@ -136,6 +136,14 @@ struct BlobWriter::State {
                 return false;
         }
         return true;
+    }
+
+    // Room for a whole pack up front: growing by doubling would copy the
+    // entries each time and, for a moment, hold them twice. Pages that are
+    // never written are never resident.
+    void new_pack() {
+        pack.emplace();
+        pack->entries.reserve(static_cast<std::size_t>(limits.pack_bytes) + (1u << 20));
     }
 
     // Writes the pack gathered so far into the repository's objects/pack.
@@ -160,7 +168,7 @@ struct BlobWriter::State {
             wp->append(wp.get(), trailer, trailer_size, &progress) != 0 ||
             wp->commit(wp.get(), &progress) != 0)
             return fail(git_failure(where, what));
-        pack.emplace();
+        new_pack();
         ++packs;
         if (git_odb_refresh(odb.get()) != 0)
             return fail(git_failure(where, "cannot read the new pack"));
