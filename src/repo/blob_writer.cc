@@ -4,7 +4,6 @@
 #include <fmt/format.h>
 #include <git2.h>
 #include <git2/sys/odb_backend.h>
-#include <openssl/evp.h>
 #include <zlib.h>
 
 #include <optional>
@@ -13,6 +12,7 @@
 #include <vector>
 
 #include "repo/handles.h"
+#include "repo/sha1.h"
 
 namespace archtag::repo {
 
@@ -24,9 +24,6 @@ namespace {
 
 struct FreeWritePack {
     void operator()(git_odb_writepack* w) const { w->free(w); }
-};
-struct FreeDigest {
-    void operator()(EVP_MD_CTX* c) const { EVP_MD_CTX_free(c); }
 };
 
 // A blob waiting for finish() to write it as a loose object.
@@ -126,12 +123,12 @@ struct BlobWriter::State {
     }
 
     // Hands `bytes` to the indexer and to the trailer's digest.
-    static bool feed(git_odb_writepack* wp, EVP_MD_CTX* digest, std::string_view bytes,
+    static bool feed(git_odb_writepack* wp, detail::Sha1& digest, std::string_view bytes,
                      git_indexer_progress* progress) {
         constexpr std::size_t k_chunk = 1u << 20;
         for (std::size_t at = 0; at < bytes.size(); at += k_chunk) {
             std::string_view part = bytes.substr(at, k_chunk);
-            if (EVP_DigestUpdate(digest, part.data(), part.size()) != 1 ||
+            if (!digest.add(part.data(), part.size()) ||
                 wp->append(wp, part.data(), part.size(), progress) != 0)
                 return false;
         }
@@ -155,17 +152,18 @@ struct BlobWriter::State {
         if (git_odb_write_pack(&wp_raw, odb.get(), nullptr, nullptr) != 0)
             return fail(git_failure(where, what));
         std::unique_ptr<git_odb_writepack, FreeWritePack> wp(wp_raw);
-        std::unique_ptr<EVP_MD_CTX, FreeDigest> digest(EVP_MD_CTX_new());
-        if (!digest || EVP_DigestInit_ex(digest.get(), EVP_sha1(), nullptr) != 1)
-            return fail(make_error(where, what + ": no SHA-1 digest"));
+        auto digest = detail::Sha1::start(where);
+        if (!digest)
+            return fail(digest.error());
         git_indexer_progress progress{};
         std::string head = "PACK" + be32(2) + be32(static_cast<std::uint32_t>(pack->ids.size()));
-        unsigned char trailer[EVP_MAX_MD_SIZE];
-        unsigned int trailer_size = 0;
-        if (!feed(wp.get(), digest.get(), head, &progress) ||
-            !feed(wp.get(), digest.get(), pack->entries, &progress) ||
-            EVP_DigestFinal_ex(digest.get(), trailer, &trailer_size) != 1 ||
-            wp->append(wp.get(), trailer, trailer_size, &progress) != 0 ||
+        if (!feed(wp.get(), *digest, head, &progress) ||
+            !feed(wp.get(), *digest, pack->entries, &progress))
+            return fail(git_failure(where, what));
+        auto trailer = digest->finish();
+        if (!trailer)
+            return fail(trailer.error());
+        if (wp->append(wp.get(), trailer->data(), trailer->size(), &progress) != 0 ||
             wp->commit(wp.get(), &progress) != 0)
             return fail(git_failure(where, what));
         new_pack();

@@ -58,14 +58,6 @@ bool is_regular(std::uint32_t mode) {
     return mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE;
 }
 
-// The index file staged_files reads: the one index_of() opens, found
-// without reading it.
-Expected<std::string> index_file_of(Repository& repo) {
-    if (repo.index_file())
-        return *repo.index_file();
-    return repo.git_dir() + "/index";
-}
-
 bool starts_with(std::string_view s, std::string_view prefix) {
     return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
 }
@@ -278,10 +270,8 @@ Status restage_kept_index(const std::vector<StagedUpdate>& updates) {
 }  // namespace
 
 Expected<std::vector<StagedFile>> staged_files(Repository& repo) {
-    auto file = index_file_of(repo);
-    if (!file)
-        return fail(file.error());
-    auto index = IndexFile::read(*file);
+    // The file index_of() opens, found without reading it.
+    auto index = IndexFile::read(repo.index_path());
     if (!index)
         return fail(index.error());
     auto tree = head_tree(repo);

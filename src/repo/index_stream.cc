@@ -4,7 +4,6 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
-#include <openssl/evp.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -14,12 +13,14 @@
 #include <memory>
 
 #include "repo/index_format.h"
+#include "repo/sha1.h"
 
 namespace archtag::repo {
 
 namespace {
 
 using namespace index_format;
+using detail::Sha1;
 
 constexpr std::size_t k_window = std::size_t{1} << 20;
 
@@ -32,18 +33,6 @@ void put_be32(unsigned char* p, std::uint32_t v) {
 
 Error system_error(const std::string& path, const char* what) {
     return make_error(path, fmt::format("{}: {}", what, std::strerror(errno)));
-}
-
-struct DigestFree {
-    void operator()(EVP_MD_CTX* c) const { EVP_MD_CTX_free(c); }
-};
-using Digest = std::unique_ptr<EVP_MD_CTX, DigestFree>;
-
-Expected<Digest> new_sha1(const std::string& where) {
-    Digest d(EVP_MD_CTX_new());
-    if (!d || EVP_DigestInit_ex(d.get(), EVP_sha1(), nullptr) != 1)
-        return fail(make_error(where, "cannot start a SHA-1 digest"));
-    return d;
 }
 
 class Fd {
@@ -65,7 +54,7 @@ class Fd {
 // is hashed once, as it is consumed.
 class Reader {
   public:
-    Reader(int fd, std::uint64_t size, const std::string& where, Digest digest)
+    Reader(int fd, std::uint64_t size, const std::string& where, Sha1 digest)
         : m_fd(fd), m_size(size), m_where(where), m_digest(std::move(digest)) {}
 
     Error bad(std::string_view what) const {
@@ -83,7 +72,7 @@ class Reader {
     }
 
     void consume(std::size_t n) {
-        EVP_DigestUpdate(m_digest.get(), at(), n);
+        m_digest.add(at(), n);
         m_pos += n;
         m_offset += n;
     }
@@ -106,17 +95,16 @@ class Reader {
     Status verify_checksum() {
         if (left() != 0)
             return fail(bad(fmt::format("{} stray bytes after the last extension", left())));
-        unsigned char digest[EVP_MAX_MD_SIZE];
-        unsigned int digest_size = 0;
-        if (EVP_DigestFinal_ex(m_digest.get(), digest, &digest_size) != 1)
-            return fail(make_error(m_where, "cannot finish a SHA-1 digest"));
+        auto digest = m_digest.finish();
+        if (!digest)
+            return fail(digest.error());
         if (Status s = fill(k_checksum); !s)
             return s;
         // git 2.40's index.skipHash writes zeros, and readers then skip the check.
         static const unsigned char k_skipped[k_checksum] = {};
         if (std::memcmp(at(), k_skipped, k_checksum) == 0)
             return ok();
-        if (digest_size != k_checksum || std::memcmp(digest, at(), k_checksum) != 0)
+        if (std::memcmp(digest->data(), at(), k_checksum) != 0)
             return fail(bad("its checksum does not match its contents (a damaged file?)"));
         return ok();
     }
@@ -148,7 +136,7 @@ class Reader {
     int m_fd;
     std::uint64_t m_size;
     const std::string& m_where;
-    Digest m_digest;
+    Sha1 m_digest;
     std::vector<unsigned char> m_window;
     std::size_t m_pos = 0;       // in the window
     std::size_t m_end = 0;       // bytes in the window
@@ -314,7 +302,7 @@ Expected<OpenIndex> open_index(const std::string& path) {
     if (!S_ISREG(out.st.st_mode))
         return fail(make_error(path, "not a regular file"));
     auto size = static_cast<std::uint64_t>(out.st.st_size);
-    auto digest = new_sha1(path);
+    auto digest = Sha1::start(path);
     if (!digest)
         return fail(digest.error());
     out.reader = std::make_unique<Reader>(fd, size, path, std::move(*digest));
@@ -358,24 +346,23 @@ void patch_entry(unsigned char* e, const EntryStat& s, const RawId& id) {
 // Buffered output that hashes what it writes and ends with the hash.
 class Writer {
   public:
-    Writer(int fd, const std::string& where, Digest digest)
+    Writer(int fd, const std::string& where, Sha1 digest)
         : m_fd(fd), m_where(where), m_digest(std::move(digest)) {
         m_buffer.reserve(k_window);
     }
 
     Status write(const void* data, std::size_t size) {
-        EVP_DigestUpdate(m_digest.get(), data, size);
+        m_digest.add(data, size);
         const char* p = static_cast<const char*>(data);
         m_buffer.append(p, size);
         return m_buffer.size() >= k_window ? flush() : ok();
     }
 
     Status finish() {
-        unsigned char digest[EVP_MAX_MD_SIZE];
-        unsigned int size = 0;
-        if (EVP_DigestFinal_ex(m_digest.get(), digest, &size) != 1)
-            return fail(make_error(m_where, "cannot finish a SHA-1 digest"));
-        m_buffer.append(reinterpret_cast<const char*>(digest), size);
+        auto digest = m_digest.finish();
+        if (!digest)
+            return fail(digest.error());
+        m_buffer.append(reinterpret_cast<const char*>(digest->data()), digest->size());
         return flush();
     }
 
@@ -396,14 +383,14 @@ class Writer {
 
     int m_fd;
     const std::string& m_where;
-    Digest m_digest;
+    Sha1 m_digest;
     std::string m_buffer;
 };
 
 // "", "a/", "a/b/" for "a/b/c.md": the cache-tree folders a change there
-// invalidates.
-// Views into the patches' paths; a folder is added once, where the sorted
-// paths first enter it (300,000 patches share a few thousand folders).
+// invalidates, as views into the patches' paths. A folder is added once,
+// where the sorted paths first enter it (300,000 patches share a few
+// thousand folders).
 std::vector<std::string_view> folders_above(const std::vector<EntryPatch>& patches) {
     std::vector<std::string_view> out{""};
     std::string_view previous;
@@ -565,7 +552,7 @@ Status write_patched_index(const std::string& index_path, int out_fd, const std:
         return fail(open.error());
     if (!open->fd)
         return fail(make_error(index_path, "the index is gone"));
-    auto digest = new_sha1(out_name);
+    auto digest = Sha1::start(out_name);
     if (!digest)
         return fail(digest.error());
     Writer out(out_fd, out_name, std::move(*digest));

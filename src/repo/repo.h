@@ -154,6 +154,8 @@ class Repository {
     // The index file git named for a hook (GIT_INDEX_FILE); nullopt when
     // the repository's own index (<git dir>/index) applies.
     const std::optional<std::string>& index_file() const { return m_index_file; }
+    // The index git uses here: index_file(), else <git dir>/index.
+    std::string index_path() const { return m_index_file.value_or(m_git_dir + "/index"); }
     // Whether index_file() was given to libgit2 yet (repo/index.cc).
     bool index_loaded() const { return m_index_loaded; }
     void mark_index_loaded() { m_index_loaded = true; }

@@ -27,11 +27,6 @@ using detail::Handle;
 
 namespace {
 
-struct Buf {
-    git_buf buf = GIT_BUF_INIT;
-    ~Buf() { git_buf_dispose(&buf); }
-};
-
 struct FreeTreeEntry {
     void operator()(git_tree_entry* e) const { git_tree_entry_free(e); }
 };
@@ -55,15 +50,6 @@ std::optional<TreeFile> tree_file(git_tree* tree, std::string_view path) {
     return f;
 }
 
-// Like libgit2, and unlike git, GIT_INDEX_FILE is not followed: a sweep is
-// not run from inside a git command.
-std::string index_path_of(git_repository* repo) {
-    Buf path;
-    if (git_repository_item_path(&path.buf, repo, GIT_REPOSITORY_ITEM_INDEX) == 0)
-        return std::string(path.buf.ptr, path.buf.size);
-    return std::string(git_repository_path(repo)) + "index";
-}
-
 bool config_flag(git_repository* repo, const char* name, bool fallback) {
     git_config* raw = nullptr;
     if (git_repository_config_snapshot(&raw, repo) != 0)
@@ -71,6 +57,21 @@ bool config_flag(git_repository* repo, const char* name, bool fallback) {
     Handle<git_config> config(raw);
     int value = 0;
     return git_config_get_bool(&value, config.get(), name) == 0 ? value != 0 : fallback;
+}
+
+EntryStat entry_stat(const struct stat& st) {
+    auto u32 = [](auto v) { return static_cast<std::uint32_t>(v); };
+    EntryStat s;
+    s.ctime_s = u32(st.st_ctim.tv_sec);
+    s.ctime_ns = u32(st.st_ctim.tv_nsec);
+    s.mtime_s = u32(st.st_mtim.tv_sec);
+    s.mtime_ns = u32(st.st_mtim.tv_nsec);
+    s.dev = u32(st.st_dev);
+    s.ino = u32(st.st_ino);
+    s.uid = u32(st.st_uid);
+    s.gid = u32(st.st_gid);
+    s.size = u32(st.st_size);
+    return s;
 }
 
 // Whether a work-tree file holds what its index entry says, decided the way
@@ -86,11 +87,11 @@ class WorkTreeCheck {
 
     std::string file(const FoundEntry& e) const { return m_work_dir + std::string(e.path); }
 
-    Expected<bool> matches(const FoundEntry& e) const {
+    // `st` is left with what lstat found.
+    Expected<bool> matches(const FoundEntry& e, struct stat& st) const {
         if (!below_real_folders(e.path))
             return false;
         std::string f = file(e);
-        struct stat st {};
         if (::lstat(f.c_str(), &st) != 0) {
             if (errno == ENOENT || errno == ENOTDIR)
                 return false;
@@ -133,14 +134,12 @@ class WorkTreeCheck {
     // git that wrote it compares. A size of 0 is how git marks an entry whose
     // stat data it distrusts (and an empty file is quick to hash).
     static bool same_stat(const EntryStat& s, const struct stat& st) {
+        EntryStat now = entry_stat(st);
         bool nanoseconds = s.mtime_ns != 0 || s.ctime_ns != 0;
-        auto u32 = [](auto v) { return static_cast<std::uint32_t>(v); };
-        return s.size != 0 && s.mtime_s == u32(st.st_mtim.tv_sec) &&
-               s.ctime_s == u32(st.st_ctim.tv_sec) &&
-               (!nanoseconds ||
-                (s.mtime_ns == u32(st.st_mtim.tv_nsec) && s.ctime_ns == u32(st.st_ctim.tv_nsec))) &&
-               s.size == u32(st.st_size) && s.ino == u32(st.st_ino) && s.uid == u32(st.st_uid) &&
-               s.gid == u32(st.st_gid);
+        return s.size != 0 && s.size == now.size && s.mtime_s == now.mtime_s &&
+               s.ctime_s == now.ctime_s &&
+               (!nanoseconds || (s.mtime_ns == now.mtime_ns && s.ctime_ns == now.ctime_ns)) &&
+               s.ino == now.ino && s.uid == now.uid && s.gid == now.gid;
     }
 
     git_repository* m_view;
@@ -150,12 +149,12 @@ class WorkTreeCheck {
     mutable std::string m_real_folder;  // "a/b/": no link or file among a, a/b
 };
 
-// Whether the only entry for a path is a merged one holding `id`.
-bool holds(const IndexScan& scan, std::size_t i, const RawId& id) {
+// Whether the only entry for a path is a merged one holding `file`.
+bool holds(const IndexScan& scan, std::size_t i, const TreeFile& file) {
     const FoundEntry& e = scan.entries[i];
     bool alone = (i == 0 || scan.entries[i - 1].path != e.path) &&
                  (i + 1 == scan.entries.size() || scan.entries[i + 1].path != e.path);
-    return alone && e.stage == 0 && !e.intent_to_add && e.id == id;
+    return alone && e.stage == 0 && !e.intent_to_add && e.id == file.id && e.stat.mode == file.mode;
 }
 
 std::vector<std::string_view> sorted_unique(std::vector<std::string_view> paths) {
@@ -222,21 +221,6 @@ class IndexLock {
     bool m_committed = false;
 };
 
-EntryStat entry_stat(const struct stat& st) {
-    auto u32 = [](auto v) { return static_cast<std::uint32_t>(v); };
-    EntryStat s;
-    s.ctime_s = u32(st.st_ctim.tv_sec);
-    s.ctime_ns = u32(st.st_ctim.tv_nsec);
-    s.mtime_s = u32(st.st_mtim.tv_sec);
-    s.mtime_ns = u32(st.st_mtim.tv_nsec);
-    s.dev = u32(st.st_dev);
-    s.ino = u32(st.st_ino);
-    s.uid = u32(st.st_uid);
-    s.gid = u32(st.st_gid);
-    s.size = u32(st.st_size);
-    return s;
-}
-
 // Brings the stamped files of a checked-out branch up to date, under git's
 // index lock: each file that still holds the swept blob is rewritten and its
 // entry patched. A file that cannot be rewritten is left as it was, with its
@@ -270,21 +254,19 @@ class Checkout {
         const FoundEntry& e = m_scan.entries[i];
         auto old_file = tree_file(m_from, e.path);
         auto new_file = tree_file(m_to, e.path);
-        if (!old_file || !new_file || !holds(m_scan, i, old_file->id) ||
-            e.stat.mode != old_file->mode || old_file->mode != new_file->mode)
+        if (!old_file || !new_file || !holds(m_scan, i, *old_file) ||
+            old_file->mode != new_file->mode)
             return std::optional<EntryPatch>();
         EntryPatch patch{e.path, new_file->id, {}};
         if (e.skip_worktree)  // not in the work tree (sparse checkout): the index alone
             return std::optional<EntryPatch>(std::move(patch));
-        auto clean = m_check.matches(e);
+        struct stat st {};
+        auto clean = m_check.matches(e, st);
         if (!clean)
             return fail(clean.error());
         if (!*clean)
             return std::optional<EntryPatch>();
         std::string target = m_check.file(e);
-        struct stat st {};
-        if (::lstat(target.c_str(), &st) != 0)
-            return fail(make_error(target, fmt::format("cannot stat: {}", std::strerror(errno))));
         git_oid id;
         std::memcpy(id.id, new_file->id.data(), new_file->id.size());
         auto temp = detail::write_work_temp(m_view, id, std::string(e.path), target, st.st_mode);
@@ -366,7 +348,7 @@ Expected<std::vector<std::string>> Repository::dirty_paths(
     if (bare() || paths.empty())
         return std::vector<std::string>{};
     std::vector<std::string_view> wanted = sorted_unique(paths);
-    std::string index = index_path_of(m_repo.get());
+    std::string index = index_path();
     auto scan = scan_index(index, wanted);
     if (!scan)
         return fail(scan.error());
@@ -386,9 +368,10 @@ Expected<std::vector<std::string>> Repository::dirty_paths(
             ++i;
         auto file = tree_file(tree->get(), path);
         bool clean = file && i < scan->entries.size() && scan->entries[i].path == path &&
-                     holds(*scan, i, file->id) && scan->entries[i].stat.mode == file->mode;
+                     holds(*scan, i, *file);
         if (clean && !scan->entries[i].skip_worktree) {
-            auto matches = check.matches(scan->entries[i]);
+            struct stat st {};
+            auto matches = check.matches(scan->entries[i], st);
             if (!matches)
                 return fail(matches.error());
             clean = *matches;
@@ -407,7 +390,7 @@ Status Repository::checkout_paths(const ObjectId& from, const ObjectId& to,
         e.message = "the commit was made, but the work tree was not updated: " + e.message;
         return fail(std::move(e));
     };
-    std::string index = index_path_of(m_repo.get());
+    std::string index = index_path();
     auto lock = IndexLock::take(index);
     if (!lock)
         return failed(lock.error());
