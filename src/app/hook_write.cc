@@ -16,10 +16,6 @@ namespace {
 
 constexpr std::uint32_t k_permission_bits = 07777;
 
-Error system_error(const std::string& path, std::string_view what) {
-    return make_error(path, fmt::format("{}: {}", what, std::strerror(errno)));
-}
-
 }  // namespace
 
 Status SavedFiles::save(const std::string& path) {

@@ -25,10 +25,6 @@ constexpr std::size_t k_smallest_entry = 64;
 // A cache-tree folder takes at least "\0" "0 0\n".
 constexpr std::size_t k_smallest_folder = 5;
 
-Error system_error(const std::string& path, const char* what) {
-    return make_error(path, fmt::format("{}: {}", what, std::strerror(errno)));
-}
-
 }  // namespace
 
 const CacheTree* CacheTree::subtree(std::string_view want) const {

@@ -31,10 +31,6 @@ void put_be32(unsigned char* p, std::uint32_t v) {
     p[3] = static_cast<unsigned char>(v);
 }
 
-Error system_error(const std::string& path, const char* what) {
-    return make_error(path, fmt::format("{}: {}", what, std::strerror(errno)));
-}
-
 class Fd {
   public:
     explicit Fd(int fd) : m_fd(fd) {}

@@ -27,7 +27,7 @@ Status write_all(int fd, const char* data, std::size_t size, const std::string& 
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0)
-            return fail(make_error(where, fmt::format("cannot write: {}", std::strerror(errno))));
+            return fail(system_error(where, "cannot write"));
         data += n;
         size -= static_cast<std::size_t>(n);
     }
@@ -55,9 +55,9 @@ Expected<std::string> write_work_temp(git_repository* filters, const git_oid& bl
                                                    std::strerror(errno))));
     Status s = write_all(fd, filtered.buf.ptr, filtered.buf.size, temp);
     if (s && ::fchmod(fd, mode & 07777) != 0)
-        s = fail(make_error(temp, fmt::format("cannot set permissions: {}", std::strerror(errno))));
+        s = fail(system_error(temp, "cannot set permissions"));
     if (::close(fd) != 0 && s)
-        s = fail(make_error(temp, fmt::format("cannot write: {}", std::strerror(errno))));
+        s = fail(system_error(temp, "cannot write"));
     if (!s) {
         std::remove(temp.c_str());
         return fail(s.error());

@@ -95,7 +95,7 @@ class WorkTreeCheck {
         if (::lstat(f.c_str(), &st) != 0) {
             if (errno == ENOENT || errno == ENOTDIR)
                 return false;
-            return fail(make_error(f, fmt::format("cannot stat: {}", std::strerror(errno))));
+            return fail(system_error(f, "cannot stat"));
         }
         if (!S_ISREG(st.st_mode))
             return false;
@@ -206,8 +206,7 @@ class IndexLock {
     Status commit() {
         int fd = std::exchange(m_fd, -1);
         if (::close(fd) != 0 || std::rename(m_name.c_str(), m_index.c_str()) != 0)
-            return fail(make_error(
-                m_index, fmt::format("cannot write git's index: {}", std::strerror(errno))));
+            return fail(system_error(m_index, "cannot write git's index"));
         m_committed = true;
         return ok();
     }

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <cstring>
+
 namespace archtag {
 
 std::string Error::headline() const {
@@ -32,6 +35,10 @@ std::string Error::describe() const {
         }
     }
     return out;
+}
+
+Error system_error(std::string path, std::string_view what) {
+    return make_error(std::move(path), fmt::format("{}: {}", what, std::strerror(errno)));
 }
 
 Error make_error(std::string path, std::string message) {

@@ -2,6 +2,7 @@
 // Errors that point at a place: path:line:col, the offending line, and what
 // was expected. Every user-facing failure in archtag is one of these.
 #include <string>
+#include <string_view>
 
 namespace archtag {
 
@@ -19,6 +20,9 @@ struct Error {
 };
 
 Error make_error(std::string path, std::string message);
+// "<what>: <the reason errno gives>"; call it before anything else can
+// change errno.
+Error system_error(std::string path, std::string_view what);
 Error make_error_at(std::string path, int line, int column, std::string message,
                     std::string source_line = {});
 

@@ -13,10 +13,6 @@ namespace archtag {
 
 namespace {
 
-Error system_error(const std::string& path, const char* what) {
-    return make_error(path, fmt::format("{}: {}", what, std::strerror(errno)));
-}
-
 bool write_all(int fd, std::string_view bytes) {
     while (!bytes.empty()) {
         ssize_t n = ::write(fd, bytes.data(), bytes.size());
