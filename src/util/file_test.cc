@@ -4,19 +4,37 @@
 #include <sys/stat.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <string>
 
 namespace archtag {
 
 namespace {
-std::string temp_dir() {
-    std::string t = "/tmp/archtag-file-test-XXXXXX";
-    return ::mkdtemp(t.data());
-}
+// A fresh folder, removed again when the test ends.
+class TempDir {
+  public:
+    TempDir() {
+        std::string t = (std::filesystem::temp_directory_path() / "archtag-file-test-XXXXXX").string();
+        m_path = ::mkdtemp(t.data()) ? t : std::string();
+    }
+    ~TempDir() {
+        std::error_code ignored;
+        if (!m_path.empty())
+            std::filesystem::remove_all(m_path, ignored);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    operator const std::string&() const { return m_path; }
+
+  private:
+    std::string m_path;
+};
 }  // namespace
 
 TEST(File, AtomicWriteReplacesAndKeepsMode) {
-    std::string dir = temp_dir();
+    TempDir temp;
+    const std::string& dir = temp;
+    ASSERT_FALSE(dir.empty());
     std::string path = dir + "/a.md";
     ASSERT_TRUE(write_file_atomic(path, "one").has_value());
     ::chmod(path.c_str(), 0640);
@@ -30,7 +48,9 @@ TEST(File, AtomicWriteReplacesAndKeepsMode) {
 }
 
 TEST(File, NewFileGetsUmaskModeNotTemporaryMode) {
-    std::string dir = temp_dir();
+    TempDir temp;
+    const std::string& dir = temp;
+    ASSERT_FALSE(dir.empty());
     std::string path = dir + "/report.json";
     mode_t mask = ::umask(022);
     ::umask(mask);
@@ -41,7 +61,9 @@ TEST(File, NewFileGetsUmaskModeNotTemporaryMode) {
 }
 
 TEST(File, AtomicFileAppearsWholeOnlyWhenCommitted) {
-    std::string dir = temp_dir();
+    TempDir temp;
+    const std::string& dir = temp;
+    ASSERT_FALSE(dir.empty());
     std::string path = dir + "/report.json";
     ASSERT_TRUE(write_file_atomic(path, "old"));
     std::string piece(300000, 'x');
@@ -58,7 +80,9 @@ TEST(File, AtomicFileAppearsWholeOnlyWhenCommitted) {
 }
 
 TEST(File, AnAtomicFileNeverCommittedLeavesNothingBehind) {
-    std::string dir = temp_dir();
+    TempDir temp;
+    const std::string& dir = temp;
+    ASSERT_FALSE(dir.empty());
     {
         auto file = AtomicFile::create(dir + "/cache");
         ASSERT_TRUE(file.has_value());
@@ -68,7 +92,9 @@ TEST(File, AnAtomicFileNeverCommittedLeavesNothingBehind) {
 }
 
 TEST(File, ReadRefusesHugeFiles) {
-    std::string dir = temp_dir();
+    TempDir temp;
+    const std::string& dir = temp;
+    ASSERT_FALSE(dir.empty());
     std::string path = dir + "/big.md";
     ASSERT_TRUE(write_file_atomic(path, std::string(100, 'x')).has_value());
     auto r = read_file(path, 10);
