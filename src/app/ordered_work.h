@@ -44,16 +44,21 @@ void OrderedWork<Item, Result, Context>::run() const {
         std::optional<Result> result;
     };
     const std::size_t size = std::max<std::size_t>(1, window);
+    // Threads wake each other a batch at a time: handing over every result
+    // on its own cost a sleep and a wake-up per article, 15% of a sweep's
+    // CPU time when an article takes ~100 µs.
+    const std::size_t batch = std::max<std::size_t>(1, size / 2);
     std::vector<Slot> ring(size);
     std::mutex m;
-    // Two conditions, each signalled only when somebody waits on it: with a
-    // cheap item (a cache hit) waking every thread on every result cost more
-    // than the work itself.
     std::condition_variable space, ready;
     std::size_t handed = 0, received = 0;
     unsigned waiting_for_space = 0;
     bool waiting_for_result = false;
+    // While the calling thread sleeps: the last item of the batch it waits
+    // for (within the window, so workers never wait for room meanwhile).
+    std::size_t wake_at = 0;
     bool exhausted = false, stopped = false;
+    auto ready_at = [&](std::size_t seq) { return ring[seq % size].result.has_value(); };
 
     auto worker = [&] {
         Context context = make_context();
@@ -79,7 +84,7 @@ void OrderedWork<Item, Result, Context>::run() const {
             lock.lock();
             ring[seq % size].item = std::move(item);
             ring[seq % size].result = std::move(result);
-            if (waiting_for_result && seq == received)
+            if (waiting_for_result && ready_at(received) && ready_at(wake_at))
                 ready.notify_one();
         }
     };
@@ -91,6 +96,14 @@ void OrderedWork<Item, Result, Context>::run() const {
         std::unique_lock lock(m);
         Slot& slot = ring[received % size];
         while (!slot.result && !((exhausted || stopped) && received == handed)) {
+            // Workers waiting for room get it all before this thread sleeps.
+            if (waiting_for_space > 0)
+                space.notify_all();
+            // A whole batch, unless no more items will be handed out.
+            if (!exhausted && !stopped)
+                wake_at = received + batch - 1;
+            else
+                wake_at = handed > received ? handed - 1 : received;
             waiting_for_result = true;
             ready.wait(lock);
             waiting_for_result = false;
@@ -108,8 +121,8 @@ void OrderedWork<Item, Result, Context>::run() const {
         if (flow == Flow::stop && !stopped) {
             stopped = true;
             space.notify_all();
-        } else if (waiting_for_space > 0) {
-            space.notify_one();
+        } else if (waiting_for_space > 0 && size - (handed - received) >= batch) {
+            space.notify_all();
         }
     }
     for (auto& t : threads)
