@@ -125,11 +125,17 @@ bool passes_gates(std::string_view bytes) {
 }
 
 // A binary file is no article: reported, not read as one.
+// `attributes`: some attribute file may speak of the article. Asking libgit2
+// costs ~9 µs an article (it checks each attribute file for changes on
+// every question), and most archives have no attribute files at all.
 std::optional<ArticleResult> binary(const repo::Repository& repo, const Listed& l,
-                                    const repo::ObjectId& tip, std::string_view bytes) {
+                                    const repo::ObjectId& tip, std::string_view bytes,
+                                    bool attributes) {
     if (looks_binary(bytes))
         return skipped(l.rel, FlagLevel::warning, "binary",
                        "binary content (a NUL byte in its first 8,000 bytes); not stamped");
+    if (!attributes)
+        return std::nullopt;
     auto marked = repo.marked_binary(l.file.path, tip);
     if (marked && *marked)
         return skipped(l.rel, FlagLevel::warning, "binary",
@@ -197,6 +203,9 @@ struct GitRun {
     std::optional<std::string> signoff;
     std::string digest;  // of what cached outcomes depend on
     std::map<std::string, Instant> as_of_by_policy;
+    // info/attributes or a user's attributes file exists: any article may
+    // be marked binary, whatever .gitattributes files the tree has.
+    bool attributes_outside_tree = true;
     std::optional<repo::ObjectId> since;  // --since: only articles changed since this commit
     FirstCommits history;                 // read per attempt when a policy dates by history
     std::optional<SigningSetup> signing;  // --sign
@@ -238,7 +247,8 @@ Planned examine(const repo::Repository& repo, const GitRun& run, const Listed& l
         p.result = std::move(*pointer);
         return p;
     }
-    if (auto skip = binary(repo, l, tip, *bytes)) {
+    if (auto skip = binary(repo, l, tip, *bytes,
+                           l.file.attributes_above || run.attributes_outside_tree)) {
         p.result = std::move(*skip);
         return p;
     }
@@ -803,24 +813,35 @@ Expected<std::string> prefix_of(const repo::Repository& repo, const std::string&
 // marked_binary(), as bytes for the cache's digest: a change to any of them
 // invalidates what was remembered. Taken broadly (git's user file and the
 // XDG one both), since reading one more file only costs a re-read.
-std::string attribute_sources(const repo::Repository& repo) {
-    std::string out;
-    auto add_file = [&](const std::string& path) {
-        put_field(out, path);
-        auto bytes = read_file(path, 1u << 20);
-        put_field(out, bytes ? *bytes : std::string());
-    };
-    add_file(repo.git_dir() + "/info/attributes");
+std::vector<std::string> attribute_files(const repo::Repository& repo) {
+    std::vector<std::string> files{repo.git_dir() + "/info/attributes"};
     std::string home = env("HOME").value_or("");
     if (auto configured = repo.config_string("core.attributesFile")) {
         std::string path = *configured;
         if (path.starts_with("~/"))
             path = home + path.substr(1);
-        add_file(path);
+        files.push_back(path);
     }
     auto xdg = env("XDG_CONFIG_HOME");
-    add_file((xdg && !xdg->empty() ? *xdg : home + "/.config") + "/git/attributes");
+    files.push_back((xdg && !xdg->empty() ? *xdg : home + "/.config") + "/git/attributes");
+    return files;
+}
+
+std::string attribute_sources(const std::vector<std::string>& files) {
+    std::string out;
+    for (const std::string& path : files) {
+        put_field(out, path);
+        auto bytes = read_file(path, 1u << 20);
+        put_field(out, bytes ? *bytes : std::string());
+    }
     return out;
+}
+
+bool any_exists(const std::vector<std::string>& files) {
+    return std::any_of(files.begin(), files.end(), [](const std::string& path) {
+        boost::system::error_code ignored;
+        return fs::exists(path, ignored);
+    });
 }
 
 Expected<GitRun> prepare(const Options& options, Mode mode, const std::string& archive) {
@@ -860,12 +881,15 @@ Expected<GitRun> prepare(const Options& options, Mode mode, const std::string& a
                options.signoff ? std::optional<std::string>(committer->text()) : std::nullopt,
                {},
                {},
+               true,
                std::nullopt,
                {},
                std::nullopt,
                nullptr,
                {}};
-    run.digest = sweep_digest(run.setup, command_name(mode), attribute_sources(run.repo));
+    auto attributes = attribute_files(run.repo);
+    run.digest = sweep_digest(run.setup, command_name(mode), attribute_sources(attributes));
+    run.attributes_outside_tree = any_exists(attributes);
     run.as_of_by_policy = as_of_by_policy(run.setup);
     if (options.sign) {
         auto signing = signing_setup(

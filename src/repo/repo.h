@@ -46,6 +46,10 @@ struct TreeFile {
     ObjectId id;       // the blob (or, for a submodule, the commit)
     std::uint32_t mode = 0100644;
     EntryKind kind = EntryKind::file;
+    // Whether a .gitattributes file in its folder or a folder above may say
+    // something about it. TreeCursor looks; list_files() does not and says
+    // true.
+    bool attributes_above = true;
 };
 
 // Replace the blob at `path`, keeping `mode` (taken from the old entry).

@@ -19,7 +19,13 @@ struct Level {
     Handle<git_tree> tree;
     std::size_t next = 0;
     std::string prefix;  // the tree's path with a trailing '/', "" at the root
+    // This tree or one above it has a .gitattributes entry.
+    bool attributes = false;
 };
+
+bool has_attributes_file(const git_tree* tree) {
+    return git_tree_entry_byname(tree, ".gitattributes") != nullptr;
+}
 
 }  // namespace
 
@@ -42,7 +48,8 @@ struct TreeCursor::State {
         if (git_tree_lookup(&raw, repo, git_tree_entry_id(entry)) != 0)
             return fail(detail::git_failure(
                 where, fmt::format("cannot read the tree at {}/ in commit {}", path, commit)));
-        levels.push_back({Handle<git_tree>(raw), 0, path + "/"});
+        bool attributes = levels.back().attributes || has_attributes_file(raw);
+        levels.push_back({Handle<git_tree>(raw), 0, path + "/", attributes});
         return ok();
     }
 };
@@ -60,7 +67,8 @@ Expected<TreeCursor> TreeCursor::open(const Repository& repo, const ObjectId& co
     state->repo = repo.raw();
     state->where = repo.git_dir();
     state->commit = commit.hex;
-    state->levels.push_back({std::move(*root), 0, ""});
+    bool attributes = has_attributes_file(root->get());
+    state->levels.push_back({std::move(*root), 0, "", attributes});
     return TreeCursor(std::move(state));
 }
 
@@ -96,6 +104,7 @@ Expected<std::optional<TreeFile>> TreeCursor::next() {
         f.id = detail::to_id(*git_tree_entry_id(entry));
         f.mode = mode;
         f.kind = detail::kind_of(mode);
+        f.attributes_above = s.levels.back().attributes;
         return std::optional<TreeFile>(std::move(f));
     }
     return std::optional<TreeFile>();

@@ -206,4 +206,26 @@ TEST(ObjectCache, KeepsLargeTreesButNoBlobs) {
         git_object_free(o);
 }
 
+TEST(TreeCursor, SaysWhichFilesHaveAGitattributesFileAbove) {
+    TempRepo t;
+    for (const char* p : {"a/b/c.md", "a/b/.gitattributes", "a/b/d/e.md", "a/c.md", "a/-x.md",
+                          "z.md"})
+        t.write(p, "x\n");
+    t.git("add -A");
+    t.git("commit -q -m one");
+    auto r = Repository::discover(t.root());
+    ASSERT_TRUE(r.has_value());
+    std::vector<std::string> above;
+    for (const TreeFile& f : walk(*r, ObjectId{line1(t.git("rev-parse HEAD"))}))
+        if (f.attributes_above)
+            above.push_back(f.path);
+    EXPECT_EQ(above, (std::vector<std::string>{"a/b/.gitattributes", "a/b/c.md", "a/b/d/e.md"}));
+
+    t.write(".gitattributes", "*.md text\n");
+    t.git("add -A");
+    t.git("commit -q -m two");
+    for (const TreeFile& f : walk(*r, ObjectId{line1(t.git("rev-parse HEAD"))}))
+        EXPECT_TRUE(f.attributes_above) << f.path;
+}
+
 }  // namespace archtag::repo

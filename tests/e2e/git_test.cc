@@ -157,6 +157,28 @@ TEST_F(Git, ABareRepositoryHonoursTheGitattributesOfTheSweptCommit) {
         << r.out;
 }
 
+TEST_F(Git, AGitattributesFileInAFolderOrOutsideTheTreeMarksArticlesBinary) {
+    GitArchive a;
+    for (const char* p : {"laist/2014-12-19-obama-sony.md", "legacy/old/2014-12-19-obama-sony.md",
+                          "legacy/2014-12-19-obama-sony.md", "wire/2014-12-19-obama-sony.md"})
+        a.write(p, k_old_story);
+    a.write("legacy/old/.gitattributes", "*.md binary\n");
+    a.write("attributes", "wire/** -diff\n");
+    a.commit();
+    a.git("config core.attributesFile \"$PWD/attributes\"");
+
+    Outcome r = archtag(sweep(a.root()), a.root());
+    ASSERT_EQ(r.code, 0) << r.err << r.out;
+    EXPECT_EQ(a.git("diff --name-only HEAD~1 HEAD"),
+              "laist/2014-12-19-obama-sony.md\nlegacy/2014-12-19-obama-sony.md\n");
+    for (const char* p : {"legacy/old/2014-12-19-obama-sony.md", "wire/2014-12-19-obama-sony.md"})
+        EXPECT_NE(r.out.find(std::string("  ") + p + ": warning binary: binary by the repository's "
+                             ".gitattributes; not stamped\n"),
+                  std::string::npos)
+            << p << "\n"
+            << r.out;
+}
+
 TEST_F(Git, ManyNewBlobsGoIntoPacksNotLooseObjects) {
     GitArchive a;
     for (int i = 0; i < 150; ++i)
