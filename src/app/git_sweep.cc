@@ -1018,7 +1018,8 @@ int run_git_sweep(const Options& options, Mode mode, std::ostream& out, std::ost
     if (landed->commit && run->checked_out) {
         std::vector<std::string_view> paths(run->attempt.changed_paths.begin(),
                                             run->attempt.changed_paths.end());
-        Status s = run->repo.checkout_paths(landed->base, *landed->commit, paths);
+        Status s =
+            run->repo.checkout_paths(landed->base, *landed->commit, paths, run->options.jobs);
         if (!s) {
             fmt::print(err, "archtag: {}\n", s.error().describe());
             return k_exit_findings;

@@ -175,9 +175,10 @@ class Repository {
         const ObjectId& commit, const std::vector<std::string_view>& paths) const;
     // Brings the index and the work-tree files `paths` from commit `from` to
     // commit `to`, through the repository's filters (line endings); a file
-    // that no longer matches `from` is left alone and reported.
+    // that no longer matches `from` is left alone and reported. Files are
+    // written on up to `jobs` threads (0: one per core).
     Status checkout_paths(const ObjectId& from, const ObjectId& to,
-                          const std::vector<std::string_view>& paths);
+                          const std::vector<std::string_view>& paths, unsigned jobs = 0);
 
   private:
     struct Free {

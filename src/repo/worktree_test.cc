@@ -1,5 +1,6 @@
 // The dirty check and the work-tree update of a checked-out branch, on
 // repositories made with git and checked with git.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
@@ -51,10 +52,11 @@ std::vector<std::string> dirty(const TempRepo& t, const std::vector<std::string_
     return d ? *d : std::vector<std::string>{"(failed)"};
 }
 
-Status checkout(const TempRepo& t, const Moved& m, const std::vector<std::string_view>& paths) {
+Status checkout(const TempRepo& t, const Moved& m, const std::vector<std::string_view>& paths,
+                unsigned jobs = 0) {
     auto r = Repository::discover(t.root());
     EXPECT_TRUE(r.has_value());
-    return r->checkout_paths(m.from, m.to, paths);
+    return r->checkout_paths(m.from, m.to, paths, jobs);
 }
 
 }  // namespace
@@ -136,6 +138,48 @@ TEST(WorkTree, CheckoutWritesThroughFiltersAndRecordsStatData) {
     // stamped files in it, not the old tree.
     t.git("commit -q --allow-empty -m next");
     EXPECT_EQ(t.git("rev-parse HEAD^{tree}"), t.git("rev-parse HEAD~1^{tree}"));
+}
+
+// Enough files for three threads, with conflicts around where the work is
+// divided and edits in the first and the last third.
+TEST(WorkTree, ThreadsRewriteEveryFileOnceAndKeepTheIndexInOrder) {
+    TempRepo t;
+    t.write(".gitattributes", "*.md text eol=crlf\n");
+    std::map<std::string, std::string> stamped;
+    std::vector<std::string> names;
+    for (int i = 0; i < 400; ++i) {
+        std::string name = fmt::format("laist/{:03}.md", i);
+        t.write(name, name + "\n");
+        stamped[name] = name + "\nstamped\n";
+        names.push_back(name);
+    }
+    t.commit_all("import");
+    t.git("checkout -q -- .");
+    Moved m = commit_behind_the_index(t, stamped);
+    for (int i = 128; i < 140; ++i) {
+        std::string name = fmt::format("laist/{:03}.md", i);
+        std::string blob = trimmed(t.git("rev-parse :" + name));
+        t.sh("printf '0 " + std::string(40, '0') + "\\t" + name + "\\n100644 " + blob + " 1\\t" +
+             name + "\\n100644 " + blob + " 2\\t" + name + "\\n' | git update-index --index-info");
+    }
+    t.write("laist/005.md", "edited meanwhile\n");
+    t.write("laist/390.md", "edited meanwhile\n");
+    std::vector<std::string_view> paths(names.begin(), names.end());
+
+    Status s = checkout(t, m, paths, 3);
+    ASSERT_FALSE(s.has_value());
+    EXPECT_NE(s.error().message.find("14 files were left as they are"), std::string::npos)
+        << s.error().message;
+    std::string left;
+    for (int i : {5, 128, 129, 130, 131, 132, 133, 134, 135, 136, 137, 138, 139, 390})
+        left += fmt::format("laist/{:03}.md\n", i);
+    EXPECT_EQ(t.git("diff --name-only HEAD | sort -u"), left);
+    EXPECT_EQ(t.read("laist/004.md"), "laist/004.md\r\nstamped\r\n");
+    EXPECT_EQ(t.read("laist/399.md"), "laist/399.md\r\nstamped\r\n");
+    EXPECT_EQ(t.git("ls-files --stage | wc -l"), "413\n");  // 1 + 388 + 12 x 2 conflict stages
+    EXPECT_EQ(t.git("diff --cached --name-only HEAD | sort -u"), left);
+    EXPECT_EQ(t.git("status --porcelain -- laist/000.md laist/127.md laist/140.md laist/399.md"),
+              "");
 }
 
 TEST(WorkTree, AFileChangedSinceTheCheckIsLeftAloneAndNamed) {
