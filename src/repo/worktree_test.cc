@@ -84,6 +84,24 @@ TEST(WorkTree, DirtyMeansAnyDifferenceFromTheCommitInIndexOrWorkTree) {
                                         "link.md", "staged.md", "unknown.md"}));
 }
 
+// Paths that leave a folder and come back to one of the same name, deep
+// and shallow ones, a folder where a file is asked for, and names that are
+// missing at every depth.
+TEST(WorkTree, FilesAreFoundInEveryFolderOfTheTree) {
+    TempRepo t;
+    std::vector<std::string> files = {"a-b/x.md", "a.md",     "a/b.md", "a/b/c.md", "a/b/c/d/e.md",
+                                      "a/b0.md",  "a/c/d.md", "b.md",   "z/z/z.md"};
+    for (const std::string& f : files)
+        t.write(f, f + "\n");
+    t.commit_all("import");
+    std::vector<std::string_view> asked(files.begin(), files.end());
+    EXPECT_EQ(dirty(t, asked), std::vector<std::string>{});
+    for (const char* missing : {"a", "a/b", "a/b/c/x.md", "a/q/d.md", "q.md", "z/z/z.md/x"})
+        asked.push_back(missing);
+    EXPECT_EQ(dirty(t, asked), (std::vector<std::string>{"a", "a/b", "a/b/c/x.md", "a/q/d.md",
+                                                         "q.md", "z/z/z.md/x"}));
+}
+
 TEST(WorkTree, ContentDecidesWhenStatDataProvesNothing) {
     TempRepo t;
     t.write(".gitattributes", "*.md text eol=crlf\n");
