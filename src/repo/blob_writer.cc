@@ -3,9 +3,14 @@
 
 #include <fmt/format.h>
 #include <git2.h>
-#include <git2/sys/odb_backend.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <zlib.h>
 
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <unordered_set>
@@ -13,6 +18,7 @@
 
 #include "repo/handles.h"
 #include "repo/sha1.h"
+#include "util/error.h"
 
 namespace archtag::repo {
 
@@ -21,10 +27,6 @@ using detail::Handle;
 using detail::to_id;
 
 namespace {
-
-struct FreeWritePack {
-    void operator()(git_odb_writepack* w) const { w->free(w); }
-};
 
 // A blob waiting for finish() to write it as a loose object.
 struct Held {
@@ -35,13 +37,21 @@ struct Held {
 // A pack being gathered: each blob deflated into a pack entry as it comes
 // (no deltas: a stamped article differs from its old blob by a few lines,
 // but searching for deltas cost more than the sweep itself, and `git gc`
-// finds them later). Written out with git's header and SHA-1 trailer
-// through the repository's indexer, which checks it and writes the .idx.
+// finds them later). Written out with git's header and SHA-1 trailer, and
+// a version 2 .idx made from what was gathered (see flush()).
 struct PendingPack {
+    struct Entry {
+        git_oid id;
+        std::uint64_t offset;  // in the pack file
+        std::uint32_t crc;     // of the entry's bytes, for the .idx
+    };
     std::string entries;
     std::unordered_set<std::string> ids;  // raw ids, to take a blob once
-    std::uint64_t bytes = 0;              // blob bytes, before compression
+    std::vector<Entry> index;
+    std::uint64_t bytes = 0;  // blob bytes, before compression
 };
+
+constexpr std::size_t k_pack_header = 12;  // "PACK", version, count
 
 constexpr int k_pack_blob = 3;  // OBJ_BLOB in a pack entry header
 
@@ -73,10 +83,91 @@ std::string be32(std::uint32_t n) {
             static_cast<char>(n)};
 }
 
+// A pack index, version 2 (gitformat-pack(5)): fan-out table, sorted ids,
+// CRC-32s, offsets (31 bits, or a pointer into a table of 64-bit ones),
+// the pack's checksum; its own checksum is added by the caller.
+std::string pack_index(std::vector<PendingPack::Entry> entries, const detail::Sha1::Digest& pack) {
+    std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+        return std::memcmp(a.id.id, b.id.id, GIT_OID_RAWSZ) < 0;
+    });
+    std::string out = "\377tOc" + be32(2);
+    std::size_t at = 0;
+    for (unsigned first = 0; first < 256; ++first) {
+        while (at < entries.size() && entries[at].id.id[0] <= first)
+            ++at;
+        out += be32(static_cast<std::uint32_t>(at));
+    }
+    for (const auto& e : entries)
+        out.append(reinterpret_cast<const char*>(e.id.id), GIT_OID_RAWSZ);
+    for (const auto& e : entries)
+        out += be32(e.crc);
+    std::string large;
+    for (const auto& e : entries) {
+        if (e.offset < 0x80000000u) {
+            out += be32(static_cast<std::uint32_t>(e.offset));
+        } else {
+            out += be32(0x80000000u | static_cast<std::uint32_t>(large.size() / 8));
+            large += be32(static_cast<std::uint32_t>(e.offset >> 32)) +
+                     be32(static_cast<std::uint32_t>(e.offset));
+        }
+    }
+    out += large;
+    out.append(reinterpret_cast<const char*>(pack.data()), pack.size());
+    return out;
+}
+
+// The blob's id: SHA-1 of "blob <size>\0" and the bytes, as git computes it
+// (with OpenSSL: libgit2's collision-detecting SHA-1 is several times
+// slower, and these are archtag's own bytes).
+Expected<git_oid> blob_id(std::string_view bytes, const std::string& where) {
+    auto digest = detail::Sha1::start(where);
+    if (!digest)
+        return fail(digest.error());
+    std::string header = "blob " + std::to_string(bytes.size());
+    if (!digest->add(header.c_str(), header.size() + 1) ||
+        !digest->add(bytes.data(), bytes.size()))
+        return fail(make_error(where, "cannot hash a blob"));
+    auto done = digest->finish();
+    if (!done)
+        return fail(done.error());
+    git_oid id;
+    std::memcpy(id.id, done->data(), GIT_OID_RAWSZ);
+    return id;
+}
+
+// A new file beside `final_name` written whole, then renamed to it with
+// git's read-only mode for pack files.
+Status write_pack_file(const std::string& final_name, const std::vector<std::string_view>& parts) {
+    std::string temp = final_name + ".archtag-XXXXXX";
+    int fd = ::mkstemp(temp.data());
+    if (fd < 0)
+        return fail(system_error(final_name, "cannot create"));
+    bool written = true;
+    for (std::string_view part : parts) {
+        while (written && !part.empty()) {
+            ssize_t n = ::write(fd, part.data(), part.size());
+            if (n < 0 && errno == EINTR)
+                continue;
+            written = n > 0;
+            if (written)
+                part.remove_prefix(static_cast<std::size_t>(n));
+        }
+    }
+    Status s = written && ::fchmod(fd, 0444) == 0 ? ok() : fail(system_error(temp, "cannot write"));
+    if (::close(fd) != 0 && s)
+        s = fail(system_error(temp, "cannot write"));
+    if (s && std::rename(temp.c_str(), final_name.c_str()) != 0)
+        s = fail(system_error(final_name, "cannot create"));
+    if (!s)
+        std::remove(temp.c_str());
+    return s;
+}
+
 }  // namespace
 
 struct BlobWriter::State {
     std::string where;
+    std::string objects_dir;  // where new packs go (a linked work tree's are the common dir's)
     BlobWriterLimits limits;
     Handle<git_odb> odb;  // the repository's
     std::vector<Held> held;
@@ -105,8 +196,13 @@ struct BlobWriter::State {
         std::string raw(reinterpret_cast<const char*>(id.id), GIT_OID_RAWSZ);
         if (!pack->ids.insert(std::move(raw)).second)
             return ok();
+        std::size_t start = pack->entries.size();
         if (!append_entry(pack->entries, bytes))
             return fail(git_failure(where, "cannot compress a blob"));
+        auto entry = reinterpret_cast<const Bytef*>(pack->entries.data() + start);
+        auto crc = static_cast<std::uint32_t>(
+            crc32(0, entry, static_cast<uInt>(pack->entries.size() - start)));
+        pack->index.push_back({id, k_pack_header + start, crc});
         pack->bytes += bytes.size();
         return ok();
     }
@@ -122,19 +218,6 @@ struct BlobWriter::State {
         return ok();
     }
 
-    // Hands `bytes` to the indexer and to the trailer's digest.
-    static bool feed(git_odb_writepack* wp, detail::Sha1& digest, std::string_view bytes,
-                     git_indexer_progress* progress) {
-        constexpr std::size_t k_chunk = 1u << 20;
-        for (std::size_t at = 0; at < bytes.size(); at += k_chunk) {
-            std::string_view part = bytes.substr(at, k_chunk);
-            if (!digest.add(part.data(), part.size()) ||
-                wp->append(wp, part.data(), part.size(), progress) != 0)
-                return false;
-        }
-        return true;
-    }
-
     // Room for a whole pack up front: growing by doubling would copy the
     // entries each time and, for a moment, hold them twice. Pages that are
     // never written are never resident.
@@ -143,29 +226,46 @@ struct BlobWriter::State {
         pack->entries.reserve(static_cast<std::size_t>(limits.pack_bytes) + (1u << 20));
     }
 
-    // Writes the pack gathered so far into the repository's objects/pack.
+    // Writes the pack gathered so far into the repository's objects/pack,
+    // with its .idx written here rather than by libgit2's indexer, which
+    // would inflate and hash every blob again (archtag made the entries and
+    // knows their ids, offsets and checksums). The .idx goes last: git
+    // and libgit2 see a pack only once its index is there.
     Status flush() {
         if (!pack || pack->ids.empty())
             return ok();
-        std::string what = fmt::format("cannot write a pack of {} blobs", pack->ids.size());
-        git_odb_writepack* wp_raw = nullptr;
-        if (git_odb_write_pack(&wp_raw, odb.get(), nullptr, nullptr) != 0)
-            return fail(git_failure(where, what));
-        std::unique_ptr<git_odb_writepack, FreeWritePack> wp(wp_raw);
         auto digest = detail::Sha1::start(where);
         if (!digest)
             return fail(digest.error());
-        git_indexer_progress progress{};
         std::string head = "PACK" + be32(2) + be32(static_cast<std::uint32_t>(pack->ids.size()));
-        if (!feed(wp.get(), *digest, head, &progress) ||
-            !feed(wp.get(), *digest, pack->entries, &progress))
-            return fail(git_failure(where, what));
+        if (!digest->add(head.data(), head.size()) ||
+            !digest->add(pack->entries.data(), pack->entries.size()))
+            return fail(make_error(where, "cannot hash a pack"));
         auto trailer = digest->finish();
         if (!trailer)
             return fail(trailer.error());
-        if (wp->append(wp.get(), trailer->data(), trailer->size(), &progress) != 0 ||
-            wp->commit(wp.get(), &progress) != 0)
-            return fail(git_failure(where, what));
+        std::string index = pack_index(pack->index, *trailer);
+        auto index_digest = detail::Sha1::start(where);
+        if (!index_digest)
+            return fail(index_digest.error());
+        if (!index_digest->add(index.data(), index.size()))
+            return fail(make_error(where, "cannot hash a pack index"));
+        auto index_trailer = index_digest->finish();
+        if (!index_trailer)
+            return fail(index_trailer.error());
+        git_oid name;
+        std::memcpy(name.id, trailer->data(), GIT_OID_RAWSZ);
+        std::string base = objects_dir + "/pack/pack-" + to_id(name).hex;
+        auto bytes_of = [](const detail::Sha1::Digest& d) {
+            return std::string_view(reinterpret_cast<const char*>(d.data()), d.size());
+        };
+        if (Status s = write_pack_file(base + ".pack", {head, pack->entries, bytes_of(*trailer)});
+            !s)
+            return s;
+        if (Status s = write_pack_file(base + ".idx", {index, bytes_of(*index_trailer)}); !s) {
+            std::remove((base + ".pack").c_str());
+            return s;
+        }
         new_pack();
         ++packs;
         if (git_odb_refresh(odb.get()) != 0)
@@ -192,6 +292,7 @@ BlobWriter::BlobWriter(Repository& repo) : BlobWriter(repo, BlobWriterLimits{}) 
 BlobWriter::BlobWriter(Repository& repo, BlobWriterLimits limits)
     : m_state(std::make_unique<State>()) {
     m_state->where = repo.git_dir();
+    m_state->objects_dir = std::string(git_repository_commondir(repo.raw())) + "objects";
     m_state->limits = limits;
     git_odb* raw = nullptr;
     if (git_repository_odb(&raw, repo.raw()) != 0)
@@ -207,9 +308,10 @@ Expected<ObjectId> BlobWriter::write(std::string_view bytes) {
     State& s = *m_state;
     if (s.failed)
         return fail(*s.failed);
-    git_oid id;
-    if (git_odb_hash(&id, bytes.data(), bytes.size(), GIT_OBJECT_BLOB) != 0)
-        return fail(s.remember(git_failure(s.where, "cannot hash a blob")));
+    auto hashed = blob_id(bytes, s.where);
+    if (!hashed)
+        return fail(s.remember(hashed.error()));
+    const git_oid& id = *hashed;
     // Without a refresh (a rescan of objects/pack per blob would dominate):
     // a blob that another process packed meanwhile is written once more,
     // which git tolerates.

@@ -149,6 +149,33 @@ TEST(BlobWriter, ManyBlobsGoIntoSeveralPacksAndNoLooseObjects) {
     commit_all_blobs(*r, f.tip, ids);
     EXPECT_EQ(f.t.git("fsck --strict --no-progress"), "");
     EXPECT_EQ(f.t.git("cat-file -p main:blobs/39.md"), article(39));
+    // archtag writes the .idx itself: git checks it against the pack, and
+    // nothing but packs and their indexes is left, read-only as git's.
+    EXPECT_EQ(f.t.sh("cd .git/objects/pack && for i in *.idx; do git verify-pack \"$i\" >/dev/null "
+                     "|| echo \"bad $i\"; done; ls | grep -Ev '^pack-[0-9a-f]{40}[.](pack|idx)$' "
+                     "|| true"),
+              "");
+    EXPECT_EQ(f.t.sh("stat -c %a .git/objects/pack/* | sort -u"), "444\n");
+}
+
+TEST(BlobWriter, PacksOfALinkedWorkTreeGoToTheSharedObjects) {
+    Fixture f;
+    f.t.git("worktree add -q ../linked-" + std::filesystem::path(f.t.root()).filename().string());
+    std::string linked =
+        std::filesystem::path(f.t.root()).parent_path().string() + "/linked-" +
+        std::filesystem::path(f.t.root()).filename().string();
+    {
+        auto r = Repository::discover(linked);
+        ASSERT_TRUE(r.has_value()) << r.error().describe();
+        BlobWriter writer(*r, BlobWriterLimits{1, 1 << 20, 1 << 20});
+        for (int i = 0; i < 3; ++i)
+            ASSERT_TRUE(writer.write(article(i)).has_value());
+        ASSERT_TRUE(writer.finish().has_value());
+        EXPECT_EQ(writer.packs_written(), 1u);
+    }
+    EXPECT_EQ(count_objects(f.t)["in-pack"], 3);
+    EXPECT_EQ(f.t.git("cat-file -p " + git_hash(f.t, article(2))), article(2));
+    std::filesystem::remove_all(linked);
 }
 
 TEST(BlobWriter, EightMebibytesOfBlobsIsTheLooseLimitToo) {
