@@ -247,8 +247,8 @@ Planned examine(const repo::Repository& repo, const GitRun& run, const Listed& l
         p.result = std::move(*pointer);
         return p;
     }
-    if (auto skip = binary(repo, l, tip, *bytes,
-                           l.file.attributes_above || run.attributes_outside_tree)) {
+    if (auto skip =
+            binary(repo, l, tip, *bytes, l.file.attributes_above || run.attributes_outside_tree)) {
         p.result = std::move(*skip);
         return p;
     }

@@ -124,8 +124,7 @@ Expected<git_oid> blob_id(std::string_view bytes, const std::string& where) {
     if (!digest)
         return fail(digest.error());
     std::string header = "blob " + std::to_string(bytes.size());
-    if (!digest->add(header.c_str(), header.size() + 1) ||
-        !digest->add(bytes.data(), bytes.size()))
+    if (!digest->add(header.c_str(), header.size() + 1) || !digest->add(bytes.data(), bytes.size()))
         return fail(make_error(where, "cannot hash a blob"));
     auto done = digest->finish();
     if (!done)

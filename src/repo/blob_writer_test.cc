@@ -161,9 +161,8 @@ TEST(BlobWriter, ManyBlobsGoIntoSeveralPacksAndNoLooseObjects) {
 TEST(BlobWriter, PacksOfALinkedWorkTreeGoToTheSharedObjects) {
     Fixture f;
     f.t.git("worktree add -q ../linked-" + std::filesystem::path(f.t.root()).filename().string());
-    std::string linked =
-        std::filesystem::path(f.t.root()).parent_path().string() + "/linked-" +
-        std::filesystem::path(f.t.root()).filename().string();
+    std::string linked = std::filesystem::path(f.t.root()).parent_path().string() + "/linked-" +
+                         std::filesystem::path(f.t.root()).filename().string();
     {
         auto r = Repository::discover(linked);
         ASSERT_TRUE(r.has_value()) << r.error().describe();

@@ -208,8 +208,8 @@ TEST(ObjectCache, KeepsLargeTreesButNoBlobs) {
 
 TEST(TreeCursor, SaysWhichFilesHaveAGitattributesFileAbove) {
     TempRepo t;
-    for (const char* p : {"a/b/c.md", "a/b/.gitattributes", "a/b/d/e.md", "a/c.md", "a/-x.md",
-                          "z.md"})
+    for (const char* p :
+         {"a/b/c.md", "a/b/.gitattributes", "a/b/d/e.md", "a/c.md", "a/-x.md", "z.md"})
         t.write(p, "x\n");
     t.git("add -A");
     t.git("commit -q -m one");

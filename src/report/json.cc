@@ -140,9 +140,8 @@ class RowWriter {
   private:
     // Printable ASCII without quote or backslash: dumped as it is.
     static bool plain(std::string_view s) {
-        return std::all_of(s.begin(), s.end(), [](char c) {
-            return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
-        });
+        return std::all_of(s.begin(), s.end(),
+                           [](char c) { return c >= 0x20 && c < 0x7f && c != '"' && c != '\\'; });
     }
     void newline() {
         m_out += '\n';

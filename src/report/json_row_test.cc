@@ -18,7 +18,7 @@ using namespace testing;
 
 std::vector<ArticleResult> shapes() {
     std::vector<ArticleResult> out = {gothamist_article(), guardian_article(), no_owner_article(),
-                                      exempt_article(), broken_article(), ArticleResult{}};
+                                      exempt_article(),    broken_article(),   ArticleResult{}};
     ArticleResult no_meta = gothamist_article();
     no_meta.meta.reset();
     no_meta.format.reset();

@@ -14,7 +14,8 @@ namespace {
 class TempDir {
   public:
     TempDir() {
-        std::string t = (std::filesystem::temp_directory_path() / "archtag-file-test-XXXXXX").string();
+        std::string t =
+            (std::filesystem::temp_directory_path() / "archtag-file-test-XXXXXX").string();
         m_path = ::mkdtemp(t.data()) ? t : std::string();
     }
     ~TempDir() {

@@ -172,7 +172,8 @@ TEST_F(Git, AGitattributesFileInAFolderOrOutsideTheTreeMarksArticlesBinary) {
     EXPECT_EQ(a.git("diff --name-only HEAD~1 HEAD"),
               "laist/2014-12-19-obama-sony.md\nlegacy/2014-12-19-obama-sony.md\n");
     for (const char* p : {"legacy/old/2014-12-19-obama-sony.md", "wire/2014-12-19-obama-sony.md"})
-        EXPECT_NE(r.out.find(std::string("  ") + p + ": warning binary: binary by the repository's "
+        EXPECT_NE(r.out.find(std::string("  ") + p +
+                             ": warning binary: binary by the repository's "
                              ".gitattributes; not stamped\n"),
                   std::string::npos)
             << p << "\n"
