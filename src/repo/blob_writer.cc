@@ -120,17 +120,13 @@ std::string pack_index(std::vector<PendingPack::Entry> entries, const detail::Sh
 // (with OpenSSL: libgit2's collision-detecting SHA-1 is several times
 // slower, and these are archtag's own bytes).
 Expected<git_oid> blob_id(std::string_view bytes, const std::string& where) {
-    auto digest = detail::Sha1::start(where);
+    std::string header = "blob " + std::to_string(bytes.size());
+    auto digest =
+        detail::sha1_of(where, {std::string_view(header.c_str(), header.size() + 1), bytes});
     if (!digest)
         return fail(digest.error());
-    std::string header = "blob " + std::to_string(bytes.size());
-    if (!digest->add(header.c_str(), header.size() + 1) || !digest->add(bytes.data(), bytes.size()))
-        return fail(make_error(where, "cannot hash a blob"));
-    auto done = digest->finish();
-    if (!done)
-        return fail(done.error());
     git_oid id;
-    std::memcpy(id.id, done->data(), GIT_OID_RAWSZ);
+    std::memcpy(id.id, digest->data(), GIT_OID_RAWSZ);
     return id;
 }
 
@@ -233,23 +229,12 @@ struct BlobWriter::State {
     Status flush() {
         if (!pack || pack->ids.empty())
             return ok();
-        auto digest = detail::Sha1::start(where);
-        if (!digest)
-            return fail(digest.error());
         std::string head = "PACK" + be32(2) + be32(static_cast<std::uint32_t>(pack->ids.size()));
-        if (!digest->add(head.data(), head.size()) ||
-            !digest->add(pack->entries.data(), pack->entries.size()))
-            return fail(make_error(where, "cannot hash a pack"));
-        auto trailer = digest->finish();
+        auto trailer = detail::sha1_of(where, {head, pack->entries});
         if (!trailer)
             return fail(trailer.error());
         std::string index = pack_index(pack->index, *trailer);
-        auto index_digest = detail::Sha1::start(where);
-        if (!index_digest)
-            return fail(index_digest.error());
-        if (!index_digest->add(index.data(), index.size()))
-            return fail(make_error(where, "cannot hash a pack index"));
-        auto index_trailer = index_digest->finish();
+        auto index_trailer = detail::sha1_of(where, {index});
         if (!index_trailer)
             return fail(index_trailer.error());
         git_oid name;

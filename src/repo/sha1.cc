@@ -30,4 +30,15 @@ Expected<Sha1::Digest> Sha1::finish() {
     return out;
 }
 
+Expected<Sha1::Digest> sha1_of(const std::string& where,
+                               std::initializer_list<std::string_view> parts) {
+    auto digest = Sha1::start(where);
+    if (!digest)
+        return fail(digest.error());
+    for (std::string_view part : parts)
+        if (!digest->add(part.data(), part.size()))
+            return fail(make_error(where, "cannot compute a SHA-1 digest"));
+    return digest->finish();
+}
+
 }  // namespace archtag::repo::detail

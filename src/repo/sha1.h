@@ -4,8 +4,10 @@
 // OpenSSL's libcrypto; its headers stay in sha1.cc.
 #include <array>
 #include <cstddef>
+#include <initializer_list>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "util/expected.h"
 
@@ -31,5 +33,9 @@ class Sha1 {
     std::unique_ptr<evp_md_ctx_st, Free> m_ctx;
     std::string m_where;
 };
+
+// The SHA-1 of `parts` one after the other; `where` names the file in errors.
+Expected<Sha1::Digest> sha1_of(const std::string& where,
+                               std::initializer_list<std::string_view> parts);
 
 }  // namespace archtag::repo::detail
