@@ -993,6 +993,65 @@ int report_commit(GitRun& run, const std::string& archive, const std::optional<r
     return exit_code(run);
 }
 
+// A sweep killed after its branch moved and before the index and work tree
+// followed left a note (repo::Repository::note_checkout): finish that
+// update, so that the files it had not rewritten yet are neither taken for
+// uncommitted changes nor left behind the branch. What cannot be finished
+// is said, and the sweep goes on.
+void finish_interrupted_checkout(GitRun& run, std::ostream& err) {
+    auto noted = run.repo.noted_checkout();
+    if (!noted) {
+        fmt::print(err, "archtag: warning: {}\n", noted.error().describe());
+        return;
+    }
+    if (!*noted)
+        return;
+    const repo::NotedCheckout& due = **noted;
+    auto head = run.repo.head_branch();
+    auto tip = run.repo.tip(due.branch);
+    if (!head || *head != due.branch || !tip || *tip != due.to) {
+        // It never moved (killed before), or it is no longer checked out
+        // or has moved on: the update is not ours to make any more.
+        if (head && tip && *head == due.branch && *tip != due.from)
+            fmt::print(err,
+                       "archtag: warning: an interrupted sweep did not finish updating the work "
+                       "tree to its commit {}, and {} has moved on since; `git status` shows "
+                       "what differs\n",
+                       due.to.short_hex(), due.branch);
+        run.repo.forget_checkout();
+        return;
+    }
+    auto paths = run.repo.changed_files(due.from, due.to);
+    Status s = paths ? ok() : fail(paths.error());
+    if (s) {
+        std::vector<std::string_view> views(paths->begin(), paths->end());
+        s = run.repo.checkout_paths(due.from, due.to, views, run.options.jobs);
+    }
+    if (!s) {
+        fmt::print(err, "archtag: warning: finishing an interrupted sweep's work-tree update: {}\n",
+                   s.error().describe());
+        return;
+    }
+    run.repo.forget_checkout();
+    fmt::print(
+        err, "archtag: finished the work-tree update of an interrupted sweep (commit {}, {})\n",
+        due.to.short_hex(),
+        paths->size() == 1 ? std::string("1 file") : with_thousands(paths->size()) + " files");
+}
+
+// make_commit(), with a note of the work-tree update its commit will need
+// once the branch moves to it; `noted` says whether one was written.
+Expected<std::optional<repo::NewCommit>> make_noted_commit(GitRun& run, const repo::ObjectId& tip,
+                                                           bool& noted) {
+    auto made = make_commit(run, tip);
+    if (!made || !*made || !run.checked_out)
+        return made;
+    if (Status s = run.repo.note_checkout({run.branch, tip, (*made)->id}); !s)
+        return fail(s.error());
+    noted = true;
+    return made;
+}
+
 }  // namespace
 
 int run_git_sweep(const Options& options, Mode mode, std::ostream& out, std::ostream& err) {
@@ -1007,9 +1066,15 @@ int run_git_sweep(const Options& options, Mode mode, std::ostream& out, std::ost
         run->progress = &err;
     if (options.commit == Commit::no)
         return dry_run(*run, archive, out, err);
+    if (!run->repo.bare())
+        finish_interrupted_checkout(*run, err);
+    bool noted = false;
     auto landed = repo::land(
-        run->repo, run->branch, [&](const repo::ObjectId& tip) { return make_commit(*run, tip); },
+        run->repo, run->branch,
+        [&](const repo::ObjectId& tip) { return make_noted_commit(*run, tip, noted); },
         run->committer);
+    if (noted && (!landed || !landed->commit))
+        run->repo.forget_checkout();
     if (!landed)
         return usage_error(err, landed.error());
     save_cache(*run, landed->commit.has_value(), err);
@@ -1020,6 +1085,7 @@ int run_git_sweep(const Options& options, Mode mode, std::ostream& out, std::ost
                                             run->attempt.changed_paths.end());
         Status s =
             run->repo.checkout_paths(landed->base, *landed->commit, paths, run->options.jobs);
+        run->repo.forget_checkout();  // done, or said what was left and why
         if (!s) {
             fmt::print(err, "archtag: {}\n", s.error().describe());
             return k_exit_findings;

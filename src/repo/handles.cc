@@ -29,6 +29,9 @@ void Free::operator()(git_signature* p) const {
 void Free::operator()(git_tree* p) const {
     git_tree_free(p);
 }
+void Free::operator()(git_diff* p) const {
+    git_diff_free(p);
+}
 void Free::operator()(git_config* p) const {
     git_config_free(p);
 }

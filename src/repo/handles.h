@@ -18,6 +18,7 @@ struct git_oid;
 struct git_reference;
 struct git_signature;
 struct git_tree;
+struct git_diff;
 struct git_config;
 struct git_odb;
 struct git_repository;
@@ -32,6 +33,7 @@ struct Free {
     void operator()(git_reference* p) const;
     void operator()(git_signature* p) const;
     void operator()(git_tree* p) const;
+    void operator()(git_diff* p) const;
     void operator()(git_config* p) const;
     void operator()(git_odb* p) const;
     void operator()(git_repository* p) const;

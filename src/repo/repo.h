@@ -83,6 +83,14 @@ struct FirstCommit {
     int offset_minutes = 0;  // the author's offset from UTC
 };
 
+// The index and work-tree update due once `branch` moves from `from` to
+// `to` (repo/worktree.cc).
+struct NotedCheckout {
+    std::string branch;  // "refs/heads/main"
+    ObjectId from;
+    ObjectId to;
+};
+
 class Repository {
   public:
     // Finds the repository holding `path` (a work tree or any folder in it,
@@ -179,6 +187,18 @@ class Repository {
     // written on up to `jobs` threads (0: one per core).
     Status checkout_paths(const ObjectId& from, const ObjectId& to,
                           const std::vector<std::string_view>& paths, unsigned jobs = 0);
+
+    // A note under the git dir (archtag/checkout) of a checkout_paths() due
+    // once a branch moves: written before it moves, forgotten once the
+    // update is done, so that a sweep killed in between leaves it for the
+    // next one, which finishes the update.
+    Status note_checkout(const NotedCheckout& due) const;
+    // The note; nullopt when there is none.
+    Expected<std::optional<NotedCheckout>> noted_checkout() const;
+    void forget_checkout() const;
+    // The paths of the files whose blob changed between two commits' trees.
+    Expected<std::vector<std::string>> changed_files(const ObjectId& from,
+                                                     const ObjectId& to) const;
 
   private:
     struct Free {

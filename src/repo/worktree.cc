@@ -22,6 +22,7 @@
 #include "repo/handles.h"
 #include "repo/index_stream.h"
 #include "repo/work_file.h"
+#include "util/file.h"
 
 namespace archtag::repo {
 
@@ -146,14 +147,32 @@ class WorkTreeCheck {
             return false;
         if (same_stat(e.stat, st) && !racily_clean(e.stat, m_scan.mtime_s, m_scan.mtime_ns))
             return true;
+        return hashes_to(e, f, e.id);
+    }
+
+    // Whether the file of `e` is a regular file holding blob `id` (through
+    // the filters), with the mode `e` has; `st` is left with what lstat
+    // found.
+    Expected<bool> holds_blob(const FoundEntry& e, const RawId& id, struct stat& st) const {
+        if (!below_real_folders(e.path))
+            return false;
+        std::string f = file(e);
+        if (::lstat(f.c_str(), &st) != 0 || !S_ISREG(st.st_mode))
+            return false;
+        if (m_file_mode && ((st.st_mode & 0100) != 0) != (e.stat.mode == 0100755))
+            return false;
+        return hashes_to(e, f, id);
+    }
+
+  private:
+    Expected<bool> hashes_to(const FoundEntry& e, const std::string& f, const RawId& id) const {
         git_oid on_disk;
         if (git_repository_hashfile(&on_disk, m_view, f.c_str(), GIT_OBJECT_BLOB,
                                     std::string(e.path).c_str()) != 0)
             return fail(detail::git_failure(f, "cannot read the work-tree file"));
-        return std::memcmp(on_disk.id, e.id.data(), e.id.size()) == 0;
+        return std::memcmp(on_disk.id, id.data(), id.size()) == 0;
     }
 
-  private:
     // git takes a file below a symbolic link (or below anything that is not
     // a folder) as deleted: the link's target is not the work tree's to read
     // or write. Paths come sorted, so the last folder found real is kept.
@@ -268,40 +287,54 @@ class IndexLock {
 // entry patched. A file that cannot be rewritten is left as it was, with its
 // entry, and named; the others go on, so that every file rewritten gets its
 // entry (a rewritten file with the old entry would look like a staged
-// removal of its stamp).
+// removal of its stamp). What a killed run finished counts as done: an
+// entry that holds the new blob already, and a file that does (its entry is
+// patched, the file left).
 class Checkout {
   public:
-    Checkout(git_repository* view, const IndexScan& scan, git_tree* from, git_tree* to)
-        : m_view(view), m_check(view, scan), m_scan(scan), m_from(from), m_to(to) {}
+    Checkout(git_repository* view, const IndexScan& scan, git_tree* from, git_tree* to,
+             const detail::WorkTemps& temps)
+        : m_view(view), m_check(view, scan), m_scan(scan), m_from(from), m_to(to), m_temps(temps) {}
     Checkout(const Checkout&) = delete;
     Checkout& operator=(const Checkout&) = delete;
 
-    // The patches for git's index from entries [begin, end), sorted by
-    // path; the files that could not be rewritten, with the reason, in
-    // `failed`.
-    std::vector<EntryPatch> run(std::size_t begin, std::size_t end,
-                                std::vector<std::string>& failed) {
-        std::vector<EntryPatch> patches;
-        patches.reserve(end - begin);
+    struct Outcome {
+        std::vector<EntryPatch> patches;        // for git's index, sorted by path
+        std::vector<std::string_view> current;  // entries that hold the new blob already
+        std::vector<std::string> failed;        // files not rewritten, with the reason
+    };
+
+    // What became of entries [begin, end).
+    Outcome run(std::size_t begin, std::size_t end) {
+        Outcome out;
+        out.patches.reserve(end - begin);
         for (std::size_t i = begin; i < end; ++i) {
             if (i > 0 && m_scan.entries[i - 1].path == m_scan.entries[i].path)
                 continue;
-            auto patch = update(i);
+            bool current = false;
+            auto patch = update(i, current);
             if (!patch)
-                failed.push_back(patch.error().headline());
+                out.failed.push_back(patch.error().headline());
             else if (*patch)
-                patches.push_back(std::move(**patch));
+                out.patches.push_back(std::move(**patch));
+            else if (current)
+                out.current.push_back(m_scan.entries[i].path);
         }
-        return patches;
+        return out;
     }
 
   private:
-    Expected<std::optional<EntryPatch>> update(std::size_t i) {
+    Expected<std::optional<EntryPatch>> update(std::size_t i, bool& current) {
         const FoundEntry& e = m_scan.entries[i];
         auto old_file = m_from.find(e.path);
         auto new_file = m_to.find(e.path);
-        if (!old_file || !new_file || !holds(m_scan, i, *old_file) ||
-            old_file->mode != new_file->mode)
+        if (!old_file || !new_file || old_file->mode != new_file->mode)
+            return std::optional<EntryPatch>();
+        if (holds(m_scan, i, *new_file)) {
+            current = true;
+            return std::optional<EntryPatch>();
+        }
+        if (!holds(m_scan, i, *old_file))
             return std::optional<EntryPatch>();
         EntryPatch patch{e.path, new_file->id, {}};
         if (e.skip_worktree)  // not in the work tree (sparse checkout): the index alone
@@ -311,11 +344,11 @@ class Checkout {
         if (!clean)
             return fail(clean.error());
         if (!*clean)
-            return std::optional<EntryPatch>();
+            return written_already(e, std::move(patch));
         std::string target = m_check.file(e);
         git_oid id;
         std::memcpy(id.id, new_file->id.data(), new_file->id.size());
-        auto temp = detail::write_work_temp(m_view, id, std::string(e.path), target, st.st_mode);
+        auto temp = detail::write_work_temp(m_view, id, std::string(e.path), target, st, m_temps);
         if (!temp)
             return fail(temp.error());
         // As in git's checkout, an edit made between the check above and
@@ -332,11 +365,26 @@ class Checkout {
         return std::optional<EntryPatch>(std::move(patch));
     }
 
+    // `patch` for a file that does not hold the old blob: when it holds the
+    // new one (a killed run rewrote it and did not get to the index), its
+    // entry alone; else nothing, the file is someone's change.
+    Expected<std::optional<EntryPatch>> written_already(const FoundEntry& e, EntryPatch patch) {
+        struct stat st {};
+        auto stamped = m_check.holds_blob(e, patch.id, st);
+        if (!stamped)
+            return fail(stamped.error());
+        if (!*stamped)
+            return std::optional<EntryPatch>();
+        patch.stat = entry_stat(st);
+        return std::optional<EntryPatch>(std::move(patch));
+    }
+
     git_repository* m_view;
     WorkTreeCheck m_check;
     const IndexScan& m_scan;
     TreeFiles m_from;
     TreeFiles m_to;
+    const detail::WorkTemps& m_temps;
 };
 
 // Rewrites the stamped files on up to `jobs` threads (0: one per core), each
@@ -345,11 +393,10 @@ class Checkout {
 // (ext4 writes the new file out when it replaces another, and discards the
 // old one's blocks), which threads overlap. Patches come back in the
 // index's order.
-Expected<std::vector<EntryPatch>> checkout_on_threads(git_repository* repo,
-                                                      const std::string& git_dir,
-                                                      const IndexScan& scan, const ObjectId& from,
-                                                      const ObjectId& to, unsigned jobs,
-                                                      std::vector<std::string>& failed) {
+Expected<Checkout::Outcome> checkout_on_threads(git_repository* repo, const std::string& git_dir,
+                                                const IndexScan& scan, const ObjectId& from,
+                                                const ObjectId& to, unsigned jobs,
+                                                const detail::WorkTemps& temps) {
     constexpr std::size_t k_files_per_thread = 128;  // fewer are not worth a thread
     const std::size_t n = scan.entries.size();
     if (jobs == 0)
@@ -360,8 +407,7 @@ Expected<std::vector<EntryPatch>> checkout_on_threads(git_repository* repo,
         Handle<git_repository> view;
         Handle<git_tree> old_tree, new_tree;
         std::size_t begin = 0, end = 0;
-        std::vector<EntryPatch> patches;
-        std::vector<std::string> failed;
+        Checkout::Outcome outcome;
     };
     std::vector<Part> work(parts);
     std::size_t at = 0;
@@ -384,9 +430,9 @@ Expected<std::vector<EntryPatch>> checkout_on_threads(git_repository* repo,
         part.begin = at;
         part.end = at = end;
     }
-    auto run_part = [&scan](Part& part) {
-        Checkout checkout(part.view.get(), scan, part.old_tree.get(), part.new_tree.get());
-        part.patches = checkout.run(part.begin, part.end, part.failed);
+    auto run_part = [&scan, &temps](Part& part) {
+        Checkout checkout(part.view.get(), scan, part.old_tree.get(), part.new_tree.get(), temps);
+        part.outcome = checkout.run(part.begin, part.end);
     };
     std::vector<std::thread> threads;
     for (std::size_t k = 1; k < parts; ++k)
@@ -394,14 +440,23 @@ Expected<std::vector<EntryPatch>> checkout_on_threads(git_repository* repo,
     run_part(work[0]);
     for (auto& t : threads)
         t.join();
-    std::vector<EntryPatch> patches = std::move(work[0].patches);
-    for (std::size_t k = 0; k < parts; ++k) {
-        if (k > 0)
-            std::move(work[k].patches.begin(), work[k].patches.end(), std::back_inserter(patches));
-        std::move(work[k].failed.begin(), work[k].failed.end(), std::back_inserter(failed));
+    Checkout::Outcome all = std::move(work[0].outcome);
+    auto append = [](auto& to, auto& from) {
+        std::move(from.begin(), from.end(), std::back_inserter(to));
+    };
+    for (std::size_t k = 1; k < parts; ++k) {
+        append(all.patches, work[k].outcome.patches);
+        append(all.current, work[k].outcome.current);
+        append(all.failed, work[k].outcome.failed);
     }
-    return patches;
+    return all;
 }
+
+std::string checkout_note(const std::string& git_dir) {
+    return git_dir + "/archtag/checkout";
+}
+
+constexpr std::string_view k_note_header = "archtag-checkout 1";
 
 // Neither archtag nor libgit2 1.5 reads these; a sweep refuses to commit
 // before it would need to.
@@ -426,14 +481,15 @@ std::string files(std::size_t n) {
 
 // The stamped files not brought up to date: changed between the dirty
 // check and the commit, or not rewritable (`failed`, with reasons).
-Status left_alone(const std::vector<std::string_view>& wanted,
-                  const std::vector<EntryPatch>& patches, const std::vector<std::string>& failed,
+Status left_alone(const std::vector<std::string_view>& wanted, const Checkout::Outcome& done,
                   const std::string& where) {
     std::vector<std::string> left;
-    std::size_t p = 0;
+    std::size_t p = 0, c = 0;
     for (std::string_view path : wanted) {
-        if (p < patches.size() && patches[p].path == path)
+        if (p < done.patches.size() && done.patches[p].path == path)
             ++p;
+        else if (c < done.current.size() && done.current[c] == path)
+            ++c;
         else
             left.emplace_back(path);
     }
@@ -445,9 +501,9 @@ Status left_alone(const std::vector<std::string_view>& wanted,
         files(left.size()), left.size() == 1 ? "was" : "were",
         left.size() == 1 ? "it is" : "they are", left.size() == 1 ? "it differs" : "they differ",
         listed(left));
-    if (!failed.empty())
-        message +=
-            fmt::format("; {} could not be rewritten: {}", files(failed.size()), listed(failed));
+    if (!done.failed.empty())
+        message += fmt::format("; {} could not be rewritten: {}", files(done.failed.size()),
+                               listed(done.failed));
     return fail(make_error(where, message));
 }
 
@@ -511,12 +567,12 @@ Status Repository::checkout_paths(const ObjectId& from, const ObjectId& to,
         return failed(scan.error());
     if (scan->unsupported)
         return failed(unsupported(index, *scan->unsupported));
-    std::vector<std::string> not_rewritten;
-    auto rewritten =
-        checkout_on_threads(m_repo.get(), m_git_dir, *scan, from, to, jobs, not_rewritten);
-    if (!rewritten)
-        return failed(rewritten.error());
-    std::vector<EntryPatch>& patches = *rewritten;
+    const detail::WorkTemps temps(m_git_dir);
+    temps.clear_leftovers();
+    auto done = checkout_on_threads(m_repo.get(), m_git_dir, *scan, from, to, jobs, temps);
+    if (!done)
+        return failed(done.error());
+    const std::vector<EntryPatch>& patches = done->patches;
     if (!patches.empty()) {  // else the lock goes, and the index keeps its caches
         Status s = write_patched_index(index, (*lock)->fd(), (*lock)->name(), patches);
         if (s)
@@ -532,7 +588,71 @@ Status Repository::checkout_paths(const ObjectId& from, const ObjectId& to,
             return fail(std::move(e));
         }
     }
-    return left_alone(wanted, patches, not_rewritten, m_git_dir);
+    return left_alone(wanted, *done, m_git_dir);
+}
+
+}  // namespace archtag::repo
+
+namespace archtag::repo {
+
+Status Repository::note_checkout(const NotedCheckout& due) const {
+    std::string folder = m_git_dir + "/archtag";
+    ::mkdir(folder.c_str(), 0777);  // exists already, or the write below says why not
+    return write_file_atomic(checkout_note(m_git_dir),
+                             fmt::format("{}\nbranch {}\nfrom {}\nto {}\n", k_note_header,
+                                         due.branch, due.from.hex, due.to.hex));
+}
+
+Expected<std::optional<NotedCheckout>> Repository::noted_checkout() const {
+    std::string file = checkout_note(m_git_dir);
+    struct stat st {};
+    if (::lstat(file.c_str(), &st) != 0 && errno == ENOENT)
+        return std::optional<NotedCheckout>();
+    auto bytes = read_file(file, 4096);
+    if (!bytes)
+        return fail(bytes.error());
+    std::vector<std::string_view> lines;
+    for (std::string_view rest = *bytes; !rest.empty();) {
+        std::size_t end = rest.find('\n');
+        lines.push_back(rest.substr(0, end));
+        rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
+    }
+    auto field = [&](std::size_t i, std::string_view key) -> std::optional<std::string> {
+        if (i >= lines.size() || !lines[i].starts_with(key) || lines[i].size() == key.size())
+            return std::nullopt;
+        return std::string(lines[i].substr(key.size()));
+    };
+    auto branch = field(1, "branch ");
+    auto from = field(2, "from ");
+    auto to = field(3, "to ");
+    if (lines.size() != 4 || lines[0] != k_note_header || !branch || !from || !to ||
+        !PackedId::of({*from}) || !PackedId::of({*to}))
+        return fail(make_error(file, "is not a note archtag wrote (remove it)"));
+    return std::optional<NotedCheckout>(NotedCheckout{*branch, {*from}, {*to}});
+}
+
+void Repository::forget_checkout() const {
+    std::remove(checkout_note(m_git_dir).c_str());
+}
+
+Expected<std::vector<std::string>> Repository::changed_files(const ObjectId& from,
+                                                             const ObjectId& to) const {
+    auto old_tree = detail::tree_of(m_repo.get(), from, m_git_dir);
+    auto new_tree = detail::tree_of(m_repo.get(), to, m_git_dir);
+    if (!old_tree || !new_tree)
+        return fail(!old_tree ? old_tree.error() : new_tree.error());
+    git_diff* raw = nullptr;
+    if (git_diff_tree_to_tree(&raw, m_repo.get(), old_tree->get(), new_tree->get(), nullptr) != 0)
+        return fail(
+            failure(fmt::format("cannot compare {} with {}", from.short_hex(), to.short_hex())));
+    Handle<git_diff> diff(raw);
+    std::vector<std::string> paths;
+    for (std::size_t i = 0, n = git_diff_num_deltas(diff.get()); i < n; ++i) {
+        const git_diff_delta* d = git_diff_get_delta(diff.get(), i);
+        if (d->status == GIT_DELTA_MODIFIED)
+            paths.emplace_back(d->new_file.path);
+    }
+    return paths;
 }
 
 }  // namespace archtag::repo

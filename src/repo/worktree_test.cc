@@ -236,6 +236,7 @@ TEST(WorkTree, AFileThatCannotBeRewrittenIsNamedAndTheOthersAreDone) {
     t.write(long_name, "long\n");
     t.commit_all("import");
     Moved m = commit_behind_the_index(t, {{"laist/a.md", "a stamped\n"}, {long_name, "long!\n"}});
+    t.write(".git/archtag/tmp", "");  // no folder for temporaries: they go beside their files
     Status s = checkout(t, m, {"laist/a.md", long_name});
     ASSERT_FALSE(s.has_value());
     EXPECT_NE(s.error().headline().find("1 file was left as it is in the work tree and index"),
@@ -296,6 +297,71 @@ TEST(WorkTree, ALockedIndexIsWaitedForThenReported) {
                   "command is running");
     EXPECT_EQ(t.read("a.md"), "a\n");
     EXPECT_EQ(t.read(".git/index.lock"), "");  // not ours to remove
+}
+
+// What a killed update did counts as done: a file rewritten before the kill
+// gets its entry, an entry already patched is left; a file nobody touched
+// is rewritten as usual.
+TEST(WorkTree, ACheckoutFinishesWhatAKilledOneStarted) {
+    TempRepo t;
+    for (const char* name : {"a", "b", "c"})
+        t.write(std::string(name) + ".md", std::string(name) + "\n");
+    t.commit_all("import");
+    Moved m = commit_behind_the_index(
+        t, {{"a.md", "a stamped\n"}, {"b.md", "b stamped\n"}, {"c.md", "c stamped\n"}});
+    t.write("a.md", "a stamped\n");  // rewritten, entry not patched
+    std::string c_blob = trimmed(t.git("rev-parse main:c.md"));
+    t.write("c.md", "c stamped\n");
+    t.git("update-index --cacheinfo 100644," + c_blob + ",c.md");  // both done
+    Status s = checkout(t, m, {"a.md", "b.md", "c.md"});
+    ASSERT_TRUE(s.has_value()) << s.error().describe();
+    EXPECT_EQ(t.read("b.md"), "b stamped\n");
+    EXPECT_EQ(t.git("status --porcelain"), "");
+    EXPECT_EQ(t.git("diff-index --cached HEAD"), "");
+}
+
+// Temporary files go under the git folder, where a killed run's are
+// removed by the next one, not among the articles.
+TEST(WorkTree, TemporaryFilesStayOutOfTheWorkTreeAndLeftoversAreCleared) {
+    TempRepo t;
+    t.write("laist/a.md", "a\n");
+    t.commit_all("import");
+    Moved m = commit_behind_the_index(t, {{"laist/a.md", "a stamped\n"}});
+    t.sh("mkdir -p .git/archtag/tmp && echo half > .git/archtag/tmp/work-Xy12ab");
+    Status s = checkout(t, m, {"laist/a.md"});
+    ASSERT_TRUE(s.has_value()) << s.error().describe();
+    EXPECT_EQ(t.read("laist/a.md"), "a stamped\n");
+    EXPECT_EQ(t.sh("ls -A .git/archtag/tmp"), "");
+    EXPECT_EQ(t.git("status --porcelain --untracked-files=all --ignored"), "");
+}
+
+TEST(WorkTree, ANotedCheckoutIsReadBackUntilForgotten) {
+    TempRepo t;
+    t.write("a.md", "a\n");
+    t.write("b.md", "b\n");
+    t.commit_all("import");
+    Moved m = commit_behind_the_index(t, {{"b.md", "b stamped\n"}});
+    auto r = Repository::discover(t.root());
+    ASSERT_TRUE(r.has_value());
+    auto none = r->noted_checkout();
+    ASSERT_TRUE(none.has_value()) << none.error().describe();
+    EXPECT_FALSE(none->has_value());
+    ASSERT_TRUE(r->note_checkout({"refs/heads/main", m.from, m.to}).has_value());
+    auto noted = r->noted_checkout();
+    ASSERT_TRUE(noted.has_value() && noted->has_value());
+    EXPECT_EQ((*noted)->branch, "refs/heads/main");
+    EXPECT_EQ((*noted)->from, m.from);
+    EXPECT_EQ((*noted)->to, m.to);
+    auto changed = r->changed_files(m.from, m.to);
+    ASSERT_TRUE(changed.has_value()) << changed.error().describe();
+    EXPECT_EQ(*changed, std::vector<std::string>{"b.md"});
+    r->forget_checkout();
+    EXPECT_FALSE(r->noted_checkout()->has_value());
+    t.write(".git/archtag/checkout", "archtag-checkout 1\nbranch main\nfrom 12\nto 34\n");
+    auto bad = r->noted_checkout();
+    ASSERT_FALSE(bad.has_value());
+    EXPECT_EQ(bad.error().headline(),
+              t.root() + "/.git/archtag/checkout: is not a note archtag wrote (remove it)");
 }
 
 }  // namespace archtag::repo

@@ -105,4 +105,52 @@ TEST(GitKill, ASweepKilledAtEveryStepLeavesTheBranchUnchangedOrFullyMoved) {
     EXPECT_LE(stale_locks, 3);  // only while the lock is held: write, fsync, rename
 }
 
+// The same in a clone with a work tree: the branch moves before the index and
+// the files follow, so a kill in between leaves them behind the branch. The
+// next sweep finishes that update (a note under .git says what it was), and
+// nothing is left in the work tree: no half-written or temporary file.
+TEST(GitKill, ASweepKilledAtEveryStepInACloneLeavesNoStrayFilesAndTheNextOneCatchesUp) {
+    for (const char* name : {"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"})
+        unsetenv(name);
+    GitArchive source;
+    source.write("laist/2014-12-19-obama-sony.md", k_old_story);
+    source.write("laist/2011-03-02-council.md", k_other_old_story);
+    source.write("laist/2026-11-20-tamales.md", k_recent_story);
+    source.commit();
+    TempArchive place;
+    const std::string root = place.root();
+    sh("git clone -q '" + source.root() + "' template", root);
+    const std::string before = trimmed(sh("git -C template rev-parse main", root));
+
+    sh("cp -a template reference", root);
+    Shell counted =
+        run(preload("ARCHTAG_TEST_KILL_COUNT=steps") + sweep_command("reference"), root);
+    ASSERT_EQ(counted.code, 0) << counted.out;
+    const std::string stamped = trimmed(sh("git -C reference rev-parse 'main^{tree}'", root));
+    const int steps = std::atoi(sh("cat steps", root).c_str());
+    ASSERT_GT(steps, 8);  // blobs, tree, commit, reference, reflog, cache, files, index
+
+    int moved = 0, unchanged = 0;
+    for (int k = 1; k <= steps; ++k) {
+        SCOPED_TRACE("killed at step " + std::to_string(k) + " of " + std::to_string(steps));
+        sh("rm -rf work && cp -a template work", root);
+        Shell cut =
+            run(preload("ARCHTAG_TEST_KILL_AT=" + std::to_string(k)) + sweep_command("work"), root);
+        EXPECT_TRUE(killed(cut)) << cut.code << cut.out;
+        Shell fsck = run("git -C work fsck --strict --no-dangling", root);
+        EXPECT_EQ(fsck.code, 0) << fsck.out;
+        std::string tip = trimmed(sh("git -C work rev-parse main", root));
+        (tip == before ? unchanged : moved)++;
+        for (const char* lock : {"work/.git/refs/heads/main.lock", "work/.git/index.lock"})
+            sh(std::string("rm -f ") + lock, root);  // as git leaves them: the user's to remove
+        Shell again = run(sweep_command("work"), root);
+        EXPECT_EQ(again.code, 0) << again.out;
+        EXPECT_EQ(trimmed(sh("git -C work rev-parse 'main^{tree}'", root)), stamped);
+        EXPECT_EQ(sh("git -C work status --porcelain --untracked-files=all", root), "");
+        EXPECT_EQ(sh("git -C work diff HEAD --stat", root), "");
+    }
+    EXPECT_GT(unchanged, 0);
+    EXPECT_GT(moved, 0);
+}
+
 }  // namespace archtag::e2e
