@@ -130,10 +130,31 @@ Expected<git_oid> blob_id(std::string_view bytes, const std::string& where) {
     return id;
 }
 
-// A new file beside `final_name` written whole, then renamed to it with
-// git's read-only mode for pack files.
-Status write_pack_file(const std::string& final_name, const std::vector<std::string_view>& parts) {
-    std::string temp = final_name + ".archtag-XXXXXX";
+// Puts the written file `temp` in place as `final_name`, as git's
+// finalize_object_file does: a file already there is kept, never replaced
+// (a pack is named by the checksum of its contents, so another writer's
+// holds the same objects). Returns whether this call created it.
+Expected<bool> finalize(const std::string& temp, const std::string& final_name) {
+    int linked = ::link(temp.c_str(), final_name.c_str());
+    if (linked == 0 || errno == EEXIST) {
+        ::unlink(temp.c_str());
+        return linked == 0;
+    }
+    if (std::rename(temp.c_str(), final_name.c_str()) == 0)  // no hard links here
+        return true;
+    Error e = system_error(final_name, "cannot create");
+    ::unlink(temp.c_str());
+    return fail(e);
+}
+
+// A file of objects/pack written whole, flushed to disk (as git flushes
+// packs), with git's read-only mode, then put in place; its temporary is
+// named tmp_pack_* or tmp_idx_*, which `git gc` removes if a killed run
+// left it. Returns whether this call created the file.
+Expected<bool> write_pack_file(const std::string& pack_dir, const std::string& final_name,
+                               const char* temp_prefix,
+                               const std::vector<std::string_view>& parts) {
+    std::string temp = pack_dir + "/" + temp_prefix + "XXXXXX";
     int fd = ::mkstemp(temp.data());
     if (fd < 0)
         return fail(system_error(final_name, "cannot create"));
@@ -148,14 +169,16 @@ Status write_pack_file(const std::string& final_name, const std::vector<std::str
                 part.remove_prefix(static_cast<std::size_t>(n));
         }
     }
-    Status s = written && ::fchmod(fd, 0444) == 0 ? ok() : fail(system_error(temp, "cannot write"));
+    Status s = written && ::fchmod(fd, 0444) == 0 && ::fsync(fd) == 0
+                   ? ok()
+                   : fail(system_error(temp, "cannot write"));
     if (::close(fd) != 0 && s)
         s = fail(system_error(temp, "cannot write"));
-    if (s && std::rename(temp.c_str(), final_name.c_str()) != 0)
-        s = fail(system_error(final_name, "cannot create"));
-    if (!s)
-        std::remove(temp.c_str());
-    return s;
+    if (!s) {
+        ::unlink(temp.c_str());
+        return fail(s.error());
+    }
+    return finalize(temp, final_name);
 }
 
 }  // namespace
@@ -195,8 +218,7 @@ struct BlobWriter::State {
         if (!append_entry(pack->entries, bytes))
             return fail(git_failure(where, "cannot compress a blob"));
         auto entry = reinterpret_cast<const Bytef*>(pack->entries.data() + start);
-        auto crc = static_cast<std::uint32_t>(
-            crc32(0, entry, static_cast<uInt>(pack->entries.size() - start)));
+        auto crc = static_cast<std::uint32_t>(crc32_z(0, entry, pack->entries.size() - start));
         pack->index.push_back({id, k_pack_header + start, crc});
         pack->bytes += bytes.size();
         return ok();
@@ -239,16 +261,21 @@ struct BlobWriter::State {
             return fail(index_trailer.error());
         git_oid name;
         std::memcpy(name.id, trailer->data(), GIT_OID_RAWSZ);
-        std::string base = objects_dir + "/pack/pack-" + to_id(name).hex;
+        std::string pack_dir = objects_dir + "/pack";
+        std::string base = pack_dir + "/pack-" + to_id(name).hex;
         auto bytes_of = [](const detail::Sha1::Digest& d) {
             return std::string_view(reinterpret_cast<const char*>(d.data()), d.size());
         };
-        if (Status s = write_pack_file(base + ".pack", {head, pack->entries, bytes_of(*trailer)});
-            !s)
-            return s;
-        if (Status s = write_pack_file(base + ".idx", {index, bytes_of(*index_trailer)}); !s) {
-            std::remove((base + ".pack").c_str());
-            return s;
+        auto created = write_pack_file(pack_dir, base + ".pack", "tmp_pack_",
+                                       {head, pack->entries, bytes_of(*trailer)});
+        if (!created)
+            return fail(created.error());
+        auto indexed =
+            write_pack_file(pack_dir, base + ".idx", "tmp_idx_", {index, bytes_of(*index_trailer)});
+        if (!indexed) {
+            if (*created)  // never another writer's
+                std::remove((base + ".pack").c_str());
+            return fail(indexed.error());
         }
         new_pack();
         ++packs;
@@ -276,7 +303,7 @@ BlobWriter::BlobWriter(Repository& repo) : BlobWriter(repo, BlobWriterLimits{}) 
 BlobWriter::BlobWriter(Repository& repo, BlobWriterLimits limits)
     : m_state(std::make_unique<State>()) {
     m_state->where = repo.git_dir();
-    m_state->objects_dir = std::string(git_repository_commondir(repo.raw())) + "objects";
+    m_state->objects_dir = repo.objects_dir();
     m_state->limits = limits;
     git_odb* raw = nullptr;
     if (git_repository_odb(&raw, repo.raw()) != 0)

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 
@@ -264,6 +265,57 @@ TEST(BlobWriter, WorksInABareRepository) {
     EXPECT_EQ(writer.packs_written(), 1u);
     EXPECT_EQ(count_objects(bare)["packs"], packs_before + 1);
     EXPECT_EQ(*r->read_blob(ids[2], 1000), article(2));
+}
+
+// Two writers packing the same blobs make the same pack name: the second
+// keeps the first's files rather than replacing them, and leaves no
+// temporary behind.
+TEST(BlobWriter, ASecondWriterOfTheSamePackKeepsTheFirstOnesFiles) {
+    Fixture f;
+    auto r1 = Repository::discover(f.t.root());
+    auto r2 = Repository::discover(f.t.root());
+    BlobWriter first(*r1, BlobWriterLimits{1, 1 << 20, 1 << 20});
+    BlobWriter second(*r2, BlobWriterLimits{1, 1 << 20, 1 << 20});
+    for (int i = 0; i < 3; ++i) {
+        ASSERT_TRUE(first.write(article(i)).has_value());
+        ASSERT_TRUE(second.write(article(i)).has_value());
+    }
+    ASSERT_TRUE(first.finish().has_value());
+    std::string inode = f.t.sh("stat -c %i .git/objects/pack/*.pack");
+    auto done = second.finish();
+    ASSERT_TRUE(done.has_value()) << done.error().describe();
+    EXPECT_EQ(f.t.sh("stat -c %i .git/objects/pack/*.pack"), inode);
+    EXPECT_EQ(f.t.sh("ls .git/objects/pack | grep -v '^pack-' || true"), "");
+    EXPECT_EQ(count_objects(f.t)["in-pack"], 3);
+    EXPECT_EQ(f.t.git("cat-file -p " + git_hash(f.t, article(1))), article(1));
+}
+
+// A hook's repository whose new objects go to GIT_OBJECT_DIRECTORY (a push
+// quarantine): packs go there too, where the repository reads them.
+TEST(BlobWriter, PacksGoWhereAHooksObjectDirectoryIs) {
+    Fixture f;
+    std::string quarantine = f.t.root() + "/.git/objects/incoming-test";
+    f.t.sh("mkdir -p .git/objects/incoming-test/pack");
+    std::string cwd = std::filesystem::current_path().string();
+    std::filesystem::current_path(f.t.root());
+    ::setenv("GIT_DIR", ".git", 1);
+    ::setenv("GIT_OBJECT_DIRECTORY", quarantine.c_str(), 1);
+    ::setenv("GIT_ALTERNATE_OBJECT_DIRECTORIES", (f.t.root() + "/.git/objects").c_str(), 1);
+    auto r = Repository::open_from_environment();
+    for (const char* name : {"GIT_DIR", "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES"})
+        ::unsetenv(name);
+    std::filesystem::current_path(cwd);
+    ASSERT_TRUE(r.has_value()) << r.error().describe();
+    EXPECT_EQ(r->objects_dir(), quarantine);
+    BlobWriter writer(*r, BlobWriterLimits{1, 1 << 20, 1 << 20});
+    std::vector<ObjectId> ids;
+    for (int i = 0; i < 3; ++i)
+        ids.push_back(writer.write(article(i)).value());
+    ASSERT_TRUE(writer.finish().has_value());
+    EXPECT_EQ(f.t.sh("ls .git/objects/incoming-test/pack | wc -l"), "2\n");
+    auto bytes = r->read_blob(ids[2], 1000);
+    ASSERT_TRUE(bytes.has_value()) << bytes.error().describe();
+    EXPECT_EQ(*bytes, article(2));
 }
 
 }  // namespace archtag::repo

@@ -40,9 +40,10 @@ int open_with_work_tree(git_repository** out, const char* work_tree) {
     return git_repository_set_workdir(*out, work_tree, 0);
 }
 
-// GIT_INDEX_FILE, absolute (git may give it relative to where the hook runs).
-std::optional<std::string> index_file_from_environment() {
-    const char* file = env("GIT_INDEX_FILE");
+// GIT_INDEX_FILE or GIT_OBJECT_DIRECTORY, absolute (git may give them
+// relative to where the hook runs).
+std::optional<std::string> path_from_environment(const char* name) {
+    const char* file = env(name);
     if (!file)
         return std::nullopt;
     std::string path = file;
@@ -82,7 +83,7 @@ class IndexFileHidden {
 Expected<Repository> Repository::open_from_environment() {
     detail::ensure_libgit2();
     git_repository* r = nullptr;
-    std::optional<std::string> index_file = index_file_from_environment();
+    std::optional<std::string> index_file = path_from_environment("GIT_INDEX_FILE");
     const char* work_tree = env("GIT_WORK_TREE");
     int rc = 0;
     {
@@ -99,6 +100,8 @@ Expected<Repository> Repository::open_from_environment() {
     }
     Repository repo(r, without_trailing_slash(git_repository_path(r)));
     repo.m_index_file = std::move(index_file);
+    if (!work_tree)  // else libgit2 was not told of it either
+        repo.m_objects_dir = path_from_environment("GIT_OBJECT_DIRECTORY");
     return repo;
 }
 

@@ -171,6 +171,10 @@ class Repository {
     // Whether index_file() was given to libgit2 yet (repo/index.cc).
     bool index_loaded() const { return m_index_loaded; }
     void mark_index_loaded() { m_index_loaded = true; }
+    // Where new objects go: GIT_OBJECT_DIRECTORY for a repository opened
+    // from a hook's environment that names one (a push's quarantine), else
+    // the objects folder of the common git dir (linked work trees share it).
+    std::string objects_dir() const;
     // libgit2's handle, for the other files of src/repo only.
     git_repository* raw() const { return m_repo.get(); }
 
@@ -214,6 +218,7 @@ class Repository {
     // (repo/index.cc), because libgit2 reads and checks all of it.
     std::optional<std::string> m_index_file;
     bool m_index_loaded = false;
+    std::optional<std::string> m_objects_dir;  // GIT_OBJECT_DIRECTORY, from a hook's environment
     // The same repository without work tree or index, for marked_binary();
     // opened on first use (repo/attributes.cc).
     mutable std::unique_ptr<git_repository, Free> m_attributes;

@@ -53,6 +53,12 @@ Expected<Repository> Repository::open(const std::string& git_dir) {
     return Repository(r, without_trailing_slash(git_repository_path(r)));
 }
 
+std::string Repository::objects_dir() const {
+    if (m_objects_dir)
+        return *m_objects_dir;
+    return std::string(git_repository_commondir(m_repo.get())) + "objects";
+}
+
 std::optional<std::string> Repository::work_dir() const {
     const char* w = git_repository_workdir(m_repo.get());
     if (!w || git_repository_is_bare(m_repo.get()))
