@@ -595,6 +595,10 @@ std::size_t count_listed(const GitRun& run, const repo::ObjectId& tip) {
     return n;
 }
 
+// Each worker opens the repository (file descriptors, caches): --jobs is
+// capped here.
+constexpr std::size_t k_most_git_workers = 512;
+
 // Lists the tip's articles (only those changed since --since), takes what
 // the cache still knows, reads and plans the rest on the worker threads,
 // and hands each result in path order to the report (`writer`, a dry run)
@@ -642,7 +646,7 @@ Status plan_tip(GitRun& run, const repo::ObjectId& tip, repo::BlobWriter* blobs,
     if (run.progress)
         ticker.emplace(*run.progress, count_listed(run, tip));
     OrderedWork<Item, Planned, Expected<repo::Repository>> work;
-    work.jobs = worker_count(run.options.jobs, k_window_per_job * 64);
+    work.jobs = worker_count(run.options.jobs, k_most_git_workers);
     work.window = k_window_per_job * work.jobs;
     work.next = [&] { return listing.next(); };
     work.make_context = [&] { return repo::Repository::open(run.repo.git_dir()); };

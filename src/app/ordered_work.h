@@ -4,10 +4,14 @@
 // archive. Items are handed out by one producer in order; `jobs` workers
 // turn them into results; the calling thread receives the results in the
 // order the items were handed out, one at a time (so it may write: reports,
-// git objects, the cache), while the workers go on with the next ones.
+// git objects, the cache), while the workers go on with the next ones. An
+// exception thrown by any of the functions stops the work: the items in
+// flight are finished and dropped, the threads joined, and run() rethrows
+// the first one.
 #include <algorithm>
 #include <condition_variable>
 #include <cstddef>
+#include <exception>
 #include <functional>
 #include <mutex>
 #include <optional>
@@ -60,7 +64,9 @@ void OrderedWork<Item, Result, Context>::run() const {
     bool exhausted = false, stopped = false;
     auto ready_at = [&](std::size_t seq) { return ring[seq % size].result.has_value(); };
 
-    auto worker = [&] {
+    std::exception_ptr failure;  // the first exception a worker threw
+
+    auto work_on = [&] {
         Context context = make_context();
         for (;;) {
             std::unique_lock lock(m);
@@ -88,45 +94,77 @@ void OrderedWork<Item, Result, Context>::run() const {
                 ready.notify_one();
         }
     };
-
-    std::vector<std::thread> threads;
-    for (unsigned t = 0; t < std::max(1u, jobs); ++t)
-        threads.emplace_back(worker);
-    for (;;) {
-        std::unique_lock lock(m);
-        Slot& slot = ring[received % size];
-        while (!slot.result && !((exhausted || stopped) && received == handed)) {
-            // Workers waiting for room get it all before this thread sleeps.
-            if (waiting_for_space > 0)
-                space.notify_all();
-            // A whole batch, unless no more items will be handed out.
-            if (!exhausted && !stopped)
-                wake_at = received + batch - 1;
-            else
-                wake_at = handed > received ? handed - 1 : received;
-            waiting_for_result = true;
-            ready.wait(lock);
-            waiting_for_result = false;
-        }
-        if (!slot.result)
-            break;
-        Item item = std::move(*slot.item);
-        Result result = std::move(*slot.result);
-        slot.item.reset();
-        slot.result.reset();
-        lock.unlock();
-        Flow flow = stopped ? Flow::stop : deliver(item, result);
-        lock.lock();
-        ++received;
-        if (flow == Flow::stop && !stopped) {
+    auto worker = [&] {
+        try {
+            work_on();
+        } catch (...) {
+            std::lock_guard lock(m);
+            if (!failure)
+                failure = std::current_exception();
             stopped = true;
             space.notify_all();
-        } else if (waiting_for_space > 0 && size - (handed - received) >= batch) {
-            space.notify_all();
+            ready.notify_one();
         }
+    };
+
+    // On the calling thread: each result, in order, to `deliver`.
+    auto receive_in_order = [&] {
+        for (;;) {
+            std::unique_lock lock(m);
+            Slot& slot = ring[received % size];
+            while (!slot.result && !failure && !((exhausted || stopped) && received == handed)) {
+                // Workers waiting for room get it all before this thread sleeps.
+                if (waiting_for_space > 0)
+                    space.notify_all();
+                // A whole batch, unless no more items will be handed out.
+                if (!exhausted && !stopped)
+                    wake_at = received + batch - 1;
+                else
+                    wake_at = handed > received ? handed - 1 : received;
+                waiting_for_result = true;
+                ready.wait(lock);
+                waiting_for_result = false;
+            }
+            if (!slot.result || failure)
+                return;
+            Item item = std::move(*slot.item);
+            Result result = std::move(*slot.result);
+            slot.item.reset();
+            slot.result.reset();
+            lock.unlock();
+            Flow flow = stopped ? Flow::stop : deliver(item, result);
+            lock.lock();
+            ++received;
+            if (flow == Flow::stop && !stopped) {
+                stopped = true;
+                space.notify_all();
+            } else if (waiting_for_space > 0 && size - (handed - received) >= batch) {
+                space.notify_all();
+            }
+        }
+    };
+
+    std::vector<std::thread> threads;
+    auto stop_and_join = [&] {
+        {
+            std::lock_guard lock(m);
+            stopped = true;
+        }
+        space.notify_all();
+        for (auto& t : threads)
+            t.join();
+    };
+    try {
+        for (unsigned t = 0; t < std::max(1u, jobs); ++t)
+            threads.emplace_back(worker);
+        receive_in_order();
+    } catch (...) {
+        stop_and_join();
+        throw;
     }
-    for (auto& t : threads)
-        t.join();
+    stop_and_join();
+    if (failure)
+        std::rethrow_exception(failure);
 }
 
 }  // namespace archtag::app

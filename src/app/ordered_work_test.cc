@@ -4,6 +4,8 @@
 
 #include <atomic>
 #include <chrono>
+#include <stdexcept>
+#include <string>
 
 namespace archtag::app {
 namespace {
@@ -100,6 +102,74 @@ TEST(OrderedWork, StopHandsOutNoMoreAndDeliversNothingAfterIt) {
     EXPECT_EQ(got.size(), 42u);
     EXPECT_EQ(got.back(), 41);
     EXPECT_LE(handed, 42 + 4);
+}
+
+// Stopping while a whole batch is in flight (window 8, batch 4), with one
+// worker and with several: the calling thread must not wait for a batch
+// that will never be handed out.
+TEST(OrderedWork, StopWithABatchInFlightEndsWithEveryWorkerCount) {
+    for (int round = 0; round < 50; ++round) {
+        for (unsigned jobs : {1u, 2u, 5u}) {
+            std::vector<int> got;
+            auto w = squares(10000, jobs, 8, got);
+            const int stop_at = 13 + round;
+            w.deliver = [&got, stop_at](int& item, int&) {
+                got.push_back(item);
+                return item == stop_at ? Flow::stop : Flow::go_on;
+            };
+            w.run();
+            ASSERT_EQ(got.size(), static_cast<std::size_t>(stop_at + 1)) << jobs;
+        }
+    }
+}
+
+// An exception from any of the functions reaches the caller of run(), once
+// the threads are joined (a std::thread left joinable would terminate the
+// process), and nothing is delivered after it.
+TEST(OrderedWork, AnExceptionStopsTheWorkAndIsRethrownToTheCaller) {
+    for (unsigned jobs : {1u, 3u}) {
+        for (const char* where : {"work", "next", "deliver", "make_context"}) {
+            SCOPED_TRACE(std::string(where) + ", jobs " + std::to_string(jobs));
+            std::vector<int> got;
+            auto w = squares(1000, jobs, 8, got);
+            std::string name = where;
+            if (name == "work") {
+                w.work = [](Counter&, const int& i) {
+                    if (i == 100)
+                        throw std::runtime_error("work failed");
+                    return i * i;
+                };
+            } else if (name == "next") {
+                auto inner = w.next;
+                w.next = [inner]() {
+                    auto item = inner();
+                    if (item && *item == 100)
+                        throw std::runtime_error("next failed");
+                    return item;
+                };
+            } else if (name == "deliver") {
+                w.deliver = [&got](int& item, int&) {
+                    if (item == 100)
+                        throw std::runtime_error("deliver failed");
+                    got.push_back(item);
+                    return Flow::go_on;
+                };
+            } else {
+                w.make_context = []() -> Counter {
+                    throw std::runtime_error("make_context failed");
+                };
+            }
+            try {
+                w.run();
+                ADD_FAILURE() << "no exception";
+            } catch (const std::runtime_error& e) {
+                EXPECT_EQ(std::string(e.what()), name + " failed");
+            }
+            EXPECT_LE(got.size(), 100u);
+            for (std::size_t i = 0; i < got.size(); ++i)
+                ASSERT_EQ(got[i], static_cast<int>(i));
+        }
+    }
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include <chrono>
+#include <exception>
 #include <iostream>
+#include <new>
 
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -29,5 +31,15 @@ int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     // The only clock read in archtag: everything below gets `now` as input.
     auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-    return archtag::cli::run(args, now, std::cout, std::cerr);
+    // Errors are values in archtag; what is thrown is the C++ library's
+    // (std::bad_alloc, say). Every file archtag writes is written whole or
+    // not at all, so stopping here loses nothing.
+    try {
+        return archtag::cli::run(args, now, std::cout, std::cerr);
+    } catch (const std::bad_alloc&) {
+        std::cerr << "archtag: stopped: out of memory (try fewer --jobs)\n";
+    } catch (const std::exception& e) {
+        std::cerr << "archtag: stopped by an internal error: " << e.what() << "\n";
+    }
+    return 3;
 }

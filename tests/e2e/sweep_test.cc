@@ -129,4 +129,24 @@ TEST(Sweep, UnclaimedArticleIsFlaggedNotStamped) {
     EXPECT_NE(a.read("laist/2014-12-19-obama-sony.md"), k_gothamist_story);
 }
 
+// Worker threads that cannot be started (address space limited to 200 MB,
+// 40 jobs of 8 MB stacks): a message and exit status 3, not an abort, and
+// with --write no article is left half written.
+TEST(Sweep, ThreadsThatCannotStartEndTheSweepWithAMessage) {
+    TempArchive a;
+    for (int i = 0; i < 40; ++i)
+        a.write("laist/" + std::to_string(i) + ".md", k_gothamist_story);
+    std::string command = "ulimit -v 200000; " + quote(ARCHTAG_BINARY) + " sweep " +
+                          quote(a.root()) + " --as-of 2026-11-23 --jobs 40 --write --policy " +
+                          quote(source_dir() + "/policies/laist.xml") + " --rules " +
+                          quote(source_dir() + "/rules") + " 2>&1";
+    Shell r = run(command, a.root());
+    EXPECT_EQ(r.code, 3) << r.out;
+    EXPECT_NE(r.out.find("archtag: stopped"), std::string::npos) << r.out;
+    for (int i = 0; i < 40; ++i) {
+        std::string bytes = a.read("laist/" + std::to_string(i) + ".md");
+        EXPECT_TRUE(bytes == k_gothamist_story || bytes.find("archival") != std::string::npos) << i;
+    }
+}
+
 }  // namespace archtag::e2e
