@@ -211,6 +211,10 @@ struct GitRun {
     std::optional<SigningSetup> signing;  // --sign
     std::ostream* progress = nullptr;     // stderr when a progress line is wanted
     Attempt attempt;
+    // The work tree ('/'-terminated) whose files a worker may read instead
+    // of a blob, when it holds the same bytes (the checked-out branch, and
+    // no core.autocrlf converting every file).
+    std::optional<std::string> work_files;
 };
 
 bool dates_from_history(const Setup& setup) {
@@ -236,7 +240,10 @@ Planned examine(const repo::Repository& repo, const GitRun& run, const Listed& l
                            "a git submodule; its articles are not part of this sweep");
         return p;
     }
-    auto bytes = repo.read_blob(l.file.id, k_max_article_bytes);
+    bool reusable = run.work_files && !l.file.attributes_above && !run.attributes_outside_tree;
+    auto bytes = reusable ? repo.read_blob_reusing(l.file.id, *run.work_files + l.file.path,
+                                                   k_max_article_bytes)
+                          : repo.read_blob(l.file.id, k_max_article_bytes);
     if (!bytes) {
         p.result.path = l.rel;
         p.result.format = format_from_path(l.rel);
@@ -848,6 +855,21 @@ bool any_exists(const std::vector<std::string>& files) {
     });
 }
 
+// Where workers may find an article's bytes in the work tree: that of the
+// checked-out branch, unless core.autocrlf=true makes every file differ from its
+// blob (a file's .gitattributes are seen per article). A file is used only
+// when its hash proves it holds the blob, so an edited one costs a wasted
+// read, never a wrong answer.
+std::optional<std::string> reusable_work_tree(const GitRun& run) {
+    auto work = run.repo.work_dir();
+    if (!run.checked_out || !work)
+        return std::nullopt;
+    auto crlf = run.repo.config_string("core.autocrlf");
+    if (crlf && *crlf == "true")
+        return std::nullopt;
+    return *work + "/";
+}
+
 Expected<GitRun> prepare(const Options& options, Mode mode, const std::string& archive) {
     auto repo = repo::Repository::discover(archive);
     if (!repo)
@@ -890,10 +912,12 @@ Expected<GitRun> prepare(const Options& options, Mode mode, const std::string& a
                {},
                std::nullopt,
                nullptr,
-               {}};
+               {},
+               std::nullopt};
     auto attributes = attribute_files(run.repo);
     run.digest = sweep_digest(run.setup, command_name(mode), attribute_sources(attributes));
     run.attributes_outside_tree = any_exists(attributes);
+    run.work_files = reusable_work_tree(run);
     run.as_of_by_policy = as_of_by_policy(run.setup);
     if (options.sign) {
         auto signing = signing_setup(

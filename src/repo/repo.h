@@ -143,6 +143,12 @@ class Repository {
     Expected<bool> marked_binary(const std::string& path, const ObjectId& commit) const;
     // A blob's bytes; larger than `max_bytes` is an error.
     Expected<std::string> read_blob(const ObjectId& blob, std::uint64_t max_bytes) const;
+    // The same bytes, taken from `file` (a work-tree file) when it holds
+    // exactly them: its SHA-1 as a blob is `blob`. Else read_blob(). As
+    // git's diff reuses a clean work-tree file: reading and hashing a file
+    // costs about half of inflating a blob at the end of a delta chain.
+    Expected<std::string> read_blob_reusing(const ObjectId& blob, const std::string& file,
+                                            std::uint64_t max_bytes) const;
 
     Expected<ObjectId> write_blob(std::string_view bytes);
     // The commit's tree with `updates` applied (git_tree_create_updated).

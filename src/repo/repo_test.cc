@@ -216,4 +216,38 @@ TEST(Repository, CheckoutPathsUpdatesIndexAndWorkTree) {
     EXPECT_EQ(t.git("status --porcelain"), "");
 }
 
+// A work-tree file stands in for its blob only when it hashes to it: the
+// blob's loose object is removed, so only the file can have answered; an
+// edited file, a FIFO and a symbolic link are passed over for the blob.
+TEST(Repository, AWorkTreeFileIsReadForItsBlobOnlyWhenItHoldsIt) {
+    TempRepo t;
+    t.write("same.md", "same bytes\n");
+    t.write("edited.md", "committed\n");
+    t.write("fifo.md", "a fifo later\n");
+    t.write("link.md", "a link later\n");
+    t.commit_all("import");
+    auto r = Repository::discover(t.root());
+    ASSERT_TRUE(r.has_value());
+    auto id = [&](const char* path) {
+        std::string hex = t.git(std::string("rev-parse HEAD:") + path);
+        return ObjectId{hex.substr(0, 40)};
+    };
+    ObjectId same = id("same.md");
+    t.sh("rm .git/objects/" + same.hex.substr(0, 2) + "/" + same.hex.substr(2));
+    ASSERT_FALSE(r->read_blob(same, 1000).has_value());
+    auto reused = r->read_blob_reusing(same, t.root() + "/same.md", 1000);
+    ASSERT_TRUE(reused.has_value()) << reused.error().describe();
+    EXPECT_EQ(*reused, "same bytes\n");
+
+    t.write("edited.md", "edited!!!\n");  // same size
+    EXPECT_EQ(r->read_blob_reusing(id("edited.md"), t.root() + "/edited.md", 1000).value(),
+              "committed\n");
+    t.sh("rm fifo.md && mkfifo fifo.md && rm link.md && ln -s same.md link.md");
+    EXPECT_EQ(r->read_blob_reusing(id("fifo.md"), t.root() + "/fifo.md", 1000).value(),
+              "a fifo later\n");
+    EXPECT_EQ(r->read_blob_reusing(id("link.md"), t.root() + "/link.md", 1000).value(),
+              "a link later\n");
+    EXPECT_FALSE(r->read_blob_reusing(same, t.root() + "/same.md", 5).has_value());  // too big
+}
+
 }  // namespace archtag::repo
