@@ -45,59 +45,77 @@ std::string trimmed(std::string s) {
     return s;
 }
 
+// A repository with two articles to stamp, cloned (bare or not) into a
+// folder as `template`, and one sweep of a copy of it run to the end with
+// its steps counted.
+struct KillSetup {
+    TempArchive place;
+    std::string root = place.root();
+    std::string before;   // the branch before any sweep
+    std::string stamped;  // the tree a finished sweep commits
+    int steps = 0;
+
+    explicit KillSetup(const std::string& clone_options) {
+        for (const char* name : {"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"})
+            unsetenv(name);
+        GitArchive source;
+        source.write("laist/2014-12-19-obama-sony.md", k_old_story);
+        source.write("laist/2011-03-02-council.md", k_other_old_story);
+        source.write("laist/2026-11-20-tamales.md", k_recent_story);
+        source.commit();
+        sh("git clone -q " + clone_options + " '" + source.root() + "' template", root);
+        before = trimmed(sh("git -C template rev-parse main", root));
+        sh("cp -a template reference", root);
+        Shell counted =
+            run(preload("ARCHTAG_TEST_KILL_COUNT=steps") + sweep_command("reference"), root);
+        EXPECT_EQ(counted.code, 0) << counted.out;
+        stamped = trimmed(sh("git -C reference rev-parse 'main^{tree}'", root));
+        steps = std::atoi(sh("cat steps", root).c_str());
+    }
+
+    // A fresh copy of the template as `work`, swept and killed at step `k`.
+    void sweep_killed_at(int k) const {
+        sh("rm -rf work && cp -a template work", root);
+        Shell cut =
+            run(preload("ARCHTAG_TEST_KILL_AT=" + std::to_string(k)) + sweep_command("work"), root);
+        EXPECT_TRUE(killed(cut)) << cut.code << cut.out;
+        Shell fsck = run("git -C work fsck --strict --no-dangling", root);
+        EXPECT_EQ(fsck.code, 0) << fsck.out;
+    }
+};
+
 }  // namespace
 
 TEST(GitKill, ASweepKilledAtEveryStepLeavesTheBranchUnchangedOrFullyMoved) {
-    for (const char* name : {"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"})
-        unsetenv(name);
-    GitArchive source;
-    source.write("laist/2014-12-19-obama-sony.md", k_old_story);
-    source.write("laist/2011-03-02-council.md", k_other_old_story);
-    source.write("laist/2026-11-20-tamales.md", k_recent_story);
-    source.commit();
-    TempArchive place;
-    const std::string root = place.root();
-    sh("git clone -q --bare '" + source.root() + "' template.git", root);
-    const std::string before = trimmed(sh("git -C template.git rev-parse main", root));
-
-    sh("cp -a template.git reference.git", root);
-    Shell counted =
-        run(preload("ARCHTAG_TEST_KILL_COUNT=steps") + sweep_command("reference.git"), root);
-    ASSERT_EQ(counted.code, 0) << counted.out;
-    const std::string stamped = trimmed(sh("git -C reference.git rev-parse 'main^{tree}'", root));
-    const int steps = std::atoi(sh("cat steps", root).c_str());
-    ASSERT_GT(steps, 5);  // blobs, tree, commit, reference, reflog, cache
+    KillSetup k("--bare");
+    const std::string& root = k.root;
+    ASSERT_GT(k.steps, 5);  // blobs, tree, commit, reference, reflog, cache
 
     int moved = 0, unchanged = 0, stale_locks = 0;
-    for (int k = 1; k <= steps; ++k) {
-        SCOPED_TRACE("killed at step " + std::to_string(k) + " of " + std::to_string(steps));
-        sh("rm -rf work.git && cp -a template.git work.git", root);
-        Shell cut = run(
-            preload("ARCHTAG_TEST_KILL_AT=" + std::to_string(k)) + sweep_command("work.git"), root);
-        EXPECT_TRUE(killed(cut)) << cut.code << cut.out;
-        Shell fsck = run("git -C work.git fsck --strict --no-dangling", root);
-        EXPECT_EQ(fsck.code, 0) << fsck.out;
-        std::string tip = trimmed(sh("git -C work.git rev-parse main", root));
-        if (tip == before) {
+    for (int step = 1; step <= k.steps; ++step) {
+        SCOPED_TRACE("killed at step " + std::to_string(step) + " of " + std::to_string(k.steps));
+        k.sweep_killed_at(step);
+        std::string tip = trimmed(sh("git -C work rev-parse main", root));
+        if (tip == k.before) {
             ++unchanged;
         } else {
             ++moved;
-            EXPECT_EQ(trimmed(sh("git -C work.git rev-parse 'main~1'", root)), before);
-            EXPECT_EQ(trimmed(sh("git -C work.git rev-parse 'main^{tree}'", root)), stamped);
+            EXPECT_EQ(trimmed(sh("git -C work rev-parse 'main~1'", root)), k.before);
+            EXPECT_EQ(trimmed(sh("git -C work rev-parse 'main^{tree}'", root)), k.stamped);
         }
         // Whatever was left behind, the next sweep finishes the job. A kill
         // while the branch was locked leaves the lock file, as it does for
         // git itself: the sweep refuses, says so, and goes on once the user
         // has removed it.
-        Shell again = run(sweep_command("work.git"), root);
+        Shell again = run(sweep_command("work"), root);
         if (again.code == 2 &&
-            again.out.find("work.git/refs/heads/main.lock exists") != std::string::npos) {
+            again.out.find("work/refs/heads/main.lock exists") != std::string::npos) {
             ++stale_locks;
-            sh("rm work.git/refs/heads/main.lock", root);
-            again = run(sweep_command("work.git"), root);
+            sh("rm work/refs/heads/main.lock", root);
+            again = run(sweep_command("work"), root);
         }
         EXPECT_EQ(again.code, 0) << again.out;
-        EXPECT_EQ(trimmed(sh("git -C work.git rev-parse 'main^{tree}'", root)), stamped);
+        EXPECT_EQ(trimmed(sh("git -C work rev-parse 'main^{tree}'", root)), k.stamped);
     }
     // Both outcomes happened: the cut points span the moment the branch moves.
     EXPECT_GT(unchanged, 0);
@@ -110,42 +128,21 @@ TEST(GitKill, ASweepKilledAtEveryStepLeavesTheBranchUnchangedOrFullyMoved) {
 // next sweep finishes that update (a note under .git says what it was), and
 // nothing is left in the work tree: no half-written or temporary file.
 TEST(GitKill, ASweepKilledAtEveryStepInACloneLeavesNoStrayFilesAndTheNextOneCatchesUp) {
-    for (const char* name : {"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"})
-        unsetenv(name);
-    GitArchive source;
-    source.write("laist/2014-12-19-obama-sony.md", k_old_story);
-    source.write("laist/2011-03-02-council.md", k_other_old_story);
-    source.write("laist/2026-11-20-tamales.md", k_recent_story);
-    source.commit();
-    TempArchive place;
-    const std::string root = place.root();
-    sh("git clone -q '" + source.root() + "' template", root);
-    const std::string before = trimmed(sh("git -C template rev-parse main", root));
-
-    sh("cp -a template reference", root);
-    Shell counted =
-        run(preload("ARCHTAG_TEST_KILL_COUNT=steps") + sweep_command("reference"), root);
-    ASSERT_EQ(counted.code, 0) << counted.out;
-    const std::string stamped = trimmed(sh("git -C reference rev-parse 'main^{tree}'", root));
-    const int steps = std::atoi(sh("cat steps", root).c_str());
-    ASSERT_GT(steps, 8);  // blobs, tree, commit, reference, reflog, cache, files, index
+    KillSetup k("");
+    const std::string& root = k.root;
+    ASSERT_GT(k.steps, 8);  // blobs, tree, commit, reference, reflog, cache, files, index
 
     int moved = 0, unchanged = 0;
-    for (int k = 1; k <= steps; ++k) {
-        SCOPED_TRACE("killed at step " + std::to_string(k) + " of " + std::to_string(steps));
-        sh("rm -rf work && cp -a template work", root);
-        Shell cut =
-            run(preload("ARCHTAG_TEST_KILL_AT=" + std::to_string(k)) + sweep_command("work"), root);
-        EXPECT_TRUE(killed(cut)) << cut.code << cut.out;
-        Shell fsck = run("git -C work fsck --strict --no-dangling", root);
-        EXPECT_EQ(fsck.code, 0) << fsck.out;
+    for (int step = 1; step <= k.steps; ++step) {
+        SCOPED_TRACE("killed at step " + std::to_string(step) + " of " + std::to_string(k.steps));
+        k.sweep_killed_at(step);
         std::string tip = trimmed(sh("git -C work rev-parse main", root));
-        (tip == before ? unchanged : moved)++;
+        (tip == k.before ? unchanged : moved)++;
         for (const char* lock : {"work/.git/refs/heads/main.lock", "work/.git/index.lock"})
             sh(std::string("rm -f ") + lock, root);  // as git leaves them: the user's to remove
         Shell again = run(sweep_command("work"), root);
         EXPECT_EQ(again.code, 0) << again.out;
-        EXPECT_EQ(trimmed(sh("git -C work rev-parse 'main^{tree}'", root)), stamped);
+        EXPECT_EQ(trimmed(sh("git -C work rev-parse 'main^{tree}'", root)), k.stamped);
         EXPECT_EQ(sh("git -C work status --porcelain --untracked-files=all", root), "");
         EXPECT_EQ(sh("git -C work diff HEAD --stat", root), "");
     }
