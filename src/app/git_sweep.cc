@@ -1024,8 +1024,9 @@ int report_commit(GitRun& run, const std::string& archive, const std::optional<r
 // A sweep killed after its branch moved and before the index and work tree
 // followed left a note (repo::Repository::note_checkout): finish that
 // update, so that the files it had not rewritten yet are neither taken for
-// uncommitted changes nor left behind the branch. What cannot be finished
-// is said, and the sweep goes on.
+// uncommitted changes nor left behind the branch, and remove the temporary
+// file it may have left. What cannot be finished is said, and the sweep
+// goes on.
 void finish_interrupted_checkout(GitRun& run, std::ostream& err) {
     auto noted = run.repo.noted_checkout();
     if (!noted) {
@@ -1037,10 +1038,16 @@ void finish_interrupted_checkout(GitRun& run, std::ostream& err) {
     const repo::NotedCheckout& due = **noted;
     auto head = run.repo.head_branch();
     auto tip = run.repo.tip(due.branch);
+    if (tip && *tip == due.from) {  // killed before the branch moved: nothing was written
+        run.repo.forget_checkout();
+        return;
+    }
+    auto paths = run.repo.changed_files(due.from, due.to);
+    if (paths)
+        run.repo.remove_work_temps(*paths);
     if (!head || *head != due.branch || !tip || *tip != due.to) {
-        // It never moved (killed before), or it is no longer checked out
-        // or has moved on: the update is not ours to make any more.
-        if (head && tip && *head == due.branch && *tip != due.from)
+        // No longer checked out, or moved on since: not ours to update.
+        if (head && tip && *head == due.branch)
             fmt::print(err,
                        "archtag: warning: an interrupted sweep did not finish updating the work "
                        "tree to its commit {}, and {} has moved on since; `git status` shows "
@@ -1049,7 +1056,6 @@ void finish_interrupted_checkout(GitRun& run, std::ostream& err) {
         run.repo.forget_checkout();
         return;
     }
-    auto paths = run.repo.changed_files(due.from, due.to);
     Status s = paths ? ok() : fail(paths.error());
     if (s) {
         std::vector<std::string_view> views(paths->begin(), paths->end());

@@ -183,7 +183,7 @@ void discard(const std::vector<PendingFile>& pending) {
 
 // Prepares the work-tree file of `u` when it holds exactly the staged blob.
 Status prepare_work_file(Repository& repo, const StagedUpdate& u, const git_oid& new_id,
-                         const detail::WorkTemps& temps, std::vector<PendingFile>& pending) {
+                         std::vector<PendingFile>& pending) {
     auto work = repo.work_dir();
     if (!work)
         return ok();
@@ -197,7 +197,7 @@ Status prepare_work_file(Repository& repo, const StagedUpdate& u, const git_oid&
         return fail(git_failure(target, "cannot read the work-tree file"));
     if (to_id(on_disk) != u.old_blob)
         return ok();  // unstaged changes: the file is not ours to touch
-    auto temp = detail::write_work_temp(repo.raw(), new_id, u.path, target, st, temps);
+    auto temp = detail::write_work_temp(repo.raw(), new_id, u.path, target, st);
     if (!temp)
         return fail(temp.error());
     pending.push_back({*temp, target, u.path});
@@ -287,7 +287,6 @@ Expected<Restaged> restage(Repository& repo, const std::vector<StagedUpdate>& up
     if (!index)
         return fail(index.error());
     std::vector<PendingFile> pending;
-    const detail::WorkTemps temps(repo.git_dir());
     auto give_up = [&](const Error& e) -> Expected<Restaged> {
         discard(pending);
         git_index_read(index->get(), 1);  // forget the changes made in memory
@@ -298,7 +297,7 @@ Expected<Restaged> restage(Repository& repo, const std::vector<StagedUpdate>& up
         if (!from_id(u.new_blob, id))
             return give_up(
                 make_error(u.path, fmt::format("'{}' is not an object id", u.new_blob.hex)));
-        if (Status s = prepare_work_file(repo, u, id, temps, pending); !s)
+        if (Status s = prepare_work_file(repo, u, id, pending); !s)
             return give_up(s.error());
     }
     if (Status s = update_entries(index->get(), updates, repo.git_dir(), false); !s)

@@ -206,6 +206,9 @@ class Repository {
     // The note; nullopt when there is none.
     Expected<std::optional<NotedCheckout>> noted_checkout() const;
     void forget_checkout() const;
+    // Removes the temporary files a killed checkout_paths() of `paths` may
+    // have left in the work tree (<file>.archtag-new).
+    void remove_work_temps(const std::vector<std::string>& paths) const;
     // The paths of the files whose blob changed between two commits' trees.
     Expected<std::vector<std::string>> changed_files(const ObjectId& from,
                                                      const ObjectId& to) const;

@@ -1,6 +1,6 @@
 #include "repo/work_file.h"
 
-#include <dirent.h>
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <git2.h>
 #include <sys/stat.h>
@@ -10,7 +10,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <string_view>
 
 #include "repo/handles.h"
 
@@ -36,43 +35,24 @@ Status write_all(int fd, const char* data, std::size_t size, const std::string& 
     return ok();
 }
 
+// Creates `file` anew (0600 until the caller sets its mode); a file already
+// there is what a killed run left, and is replaced.
+int create_exclusive(const std::string& file) {
+    int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0 && errno == EEXIST && ::unlink(file.c_str()) == 0)
+        fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    return fd;
+}
+
 }  // namespace
 
-WorkTemps::WorkTemps(const std::string& git_dir) {
-    std::string dir = git_dir + "/archtag";
-    ::mkdir(dir.c_str(), 0777);  // exists already, or the stat below says no
-    dir += "/tmp";
-    ::mkdir(dir.c_str(), 0777);
-    struct stat st {};
-    if (::stat(dir.c_str(), &st) == 0 && S_ISDIR(st.st_mode) && ::access(dir.c_str(), W_OK) == 0) {
-        m_dir = std::move(dir);
-        m_device = st.st_dev;
-    }
-}
-
-std::string WorkTemps::pattern(const std::string& target, const struct stat& st) const {
-    if (m_dir.empty() || st.st_dev != m_device)
-        return target + ".archtag-XXXXXX";
-    return m_dir + "/work-XXXXXX";
-}
-
-void WorkTemps::clear_leftovers() const {
-    if (m_dir.empty())
-        return;
-    DIR* dir = ::opendir(m_dir.c_str());
-    if (!dir)
-        return;
-    while (const dirent* e = ::readdir(dir)) {
-        std::string_view name = e->d_name;
-        if (name.starts_with("work-"))
-            ::unlinkat(::dirfd(dir), e->d_name, 0);
-    }
-    ::closedir(dir);
+std::string work_temp_name(const std::string& target) {
+    return target + ".archtag-new";
 }
 
 Expected<std::string> write_work_temp(git_repository* filters, const git_oid& blob,
                                       const std::string& path, const std::string& target,
-                                      const struct stat& st, const WorkTemps& temps) {
+                                      const struct stat& st) {
     git_blob* raw = nullptr;
     if (git_blob_lookup(&raw, filters, &blob) != 0)
         return fail(git_failure(target, "cannot read the stamped blob"));
@@ -82,13 +62,11 @@ Expected<std::string> write_work_temp(git_repository* filters, const git_oid& bl
     git_blob_filter_options_init(&opts, GIT_BLOB_FILTER_OPTIONS_VERSION);
     if (git_blob_filter(&filtered.buf, b.get(), path.c_str(), &opts) != 0)
         return fail(git_failure(target, "cannot filter the stamped blob for the work tree"));
-    std::string temp = temps.pattern(target, st);
-    int fd = ::mkstemp(temp.data());
+    std::string temp = work_temp_name(target);
+    int fd = create_exclusive(temp);
     if (fd < 0)
-        return fail(make_error(
-            target, fmt::format("cannot create a temporary file {}: {}",
-                                temp.starts_with(target) ? "beside it" : "in " + temps.folder(),
-                                std::strerror(errno))));
+        return fail(make_error(target, fmt::format("cannot create a temporary file beside it: {}",
+                                                   std::strerror(errno))));
     Status s = write_all(fd, filtered.buf.ptr, filtered.buf.size, temp);
     if (s && ::fchmod(fd, st.st_mode & 07777) != 0)
         s = fail(system_error(temp, "cannot set permissions"));

@@ -292,9 +292,8 @@ class IndexLock {
 // patched, the file left).
 class Checkout {
   public:
-    Checkout(git_repository* view, const IndexScan& scan, git_tree* from, git_tree* to,
-             const detail::WorkTemps& temps)
-        : m_view(view), m_check(view, scan), m_scan(scan), m_from(from), m_to(to), m_temps(temps) {}
+    Checkout(git_repository* view, const IndexScan& scan, git_tree* from, git_tree* to)
+        : m_view(view), m_check(view, scan), m_scan(scan), m_from(from), m_to(to) {}
     Checkout(const Checkout&) = delete;
     Checkout& operator=(const Checkout&) = delete;
 
@@ -348,7 +347,7 @@ class Checkout {
         std::string target = m_check.file(e);
         git_oid id;
         std::memcpy(id.id, new_file->id.data(), new_file->id.size());
-        auto temp = detail::write_work_temp(m_view, id, std::string(e.path), target, st, m_temps);
+        auto temp = detail::write_work_temp(m_view, id, std::string(e.path), target, st);
         if (!temp)
             return fail(temp.error());
         // As in git's checkout, an edit made between the check above and
@@ -384,7 +383,6 @@ class Checkout {
     const IndexScan& m_scan;
     TreeFiles m_from;
     TreeFiles m_to;
-    const detail::WorkTemps& m_temps;
 };
 
 // Rewrites the stamped files on up to `jobs` threads (0: one per core), each
@@ -395,8 +393,7 @@ class Checkout {
 // index's order.
 Expected<Checkout::Outcome> checkout_on_threads(git_repository* repo, const std::string& git_dir,
                                                 const IndexScan& scan, const ObjectId& from,
-                                                const ObjectId& to, unsigned jobs,
-                                                const detail::WorkTemps& temps) {
+                                                const ObjectId& to, unsigned jobs) {
     constexpr std::size_t k_files_per_thread = 128;  // fewer are not worth a thread
     const std::size_t n = scan.entries.size();
     if (jobs == 0)
@@ -430,8 +427,8 @@ Expected<Checkout::Outcome> checkout_on_threads(git_repository* repo, const std:
         part.begin = at;
         part.end = at = end;
     }
-    auto run_part = [&scan, &temps](Part& part) {
-        Checkout checkout(part.view.get(), scan, part.old_tree.get(), part.new_tree.get(), temps);
+    auto run_part = [&scan](Part& part) {
+        Checkout checkout(part.view.get(), scan, part.old_tree.get(), part.new_tree.get());
         part.outcome = checkout.run(part.begin, part.end);
     };
     std::vector<std::thread> threads;
@@ -567,9 +564,7 @@ Status Repository::checkout_paths(const ObjectId& from, const ObjectId& to,
         return failed(scan.error());
     if (scan->unsupported)
         return failed(unsupported(index, *scan->unsupported));
-    const detail::WorkTemps temps(m_git_dir);
-    temps.clear_leftovers();
-    auto done = checkout_on_threads(m_repo.get(), m_git_dir, *scan, from, to, jobs, temps);
+    auto done = checkout_on_threads(m_repo.get(), m_git_dir, *scan, from, to, jobs);
     if (!done)
         return failed(done.error());
     const std::vector<EntryPatch>& patches = done->patches;
@@ -633,6 +628,14 @@ Expected<std::optional<NotedCheckout>> Repository::noted_checkout() const {
 
 void Repository::forget_checkout() const {
     std::remove(checkout_note(m_git_dir).c_str());
+}
+
+void Repository::remove_work_temps(const std::vector<std::string>& paths) const {
+    auto work = work_dir();
+    if (!work)
+        return;
+    for (const std::string& path : paths)
+        ::unlink(detail::work_temp_name(*work + "/" + path).c_str());
 }
 
 Expected<std::vector<std::string>> Repository::changed_files(const ObjectId& from,

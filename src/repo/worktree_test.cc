@@ -236,7 +236,6 @@ TEST(WorkTree, AFileThatCannotBeRewrittenIsNamedAndTheOthersAreDone) {
     t.write(long_name, "long\n");
     t.commit_all("import");
     Moved m = commit_behind_the_index(t, {{"laist/a.md", "a stamped\n"}, {long_name, "long!\n"}});
-    t.write(".git/archtag/tmp", "");  // no folder for temporaries: they go beside their files
     Status s = checkout(t, m, {"laist/a.md", long_name});
     ASSERT_FALSE(s.has_value());
     EXPECT_NE(s.error().headline().find("1 file was left as it is in the work tree and index"),
@@ -320,18 +319,17 @@ TEST(WorkTree, ACheckoutFinishesWhatAKilledOneStarted) {
     EXPECT_EQ(t.git("diff-index --cached HEAD"), "");
 }
 
-// Temporary files go under the git folder, where a killed run's are
-// removed by the next one, not among the articles.
-TEST(WorkTree, TemporaryFilesStayOutOfTheWorkTreeAndLeftoversAreCleared) {
+// A temporary file a killed run left beside an article is replaced, then
+// renamed over it: nothing is left in the work tree.
+TEST(WorkTree, ATemporaryFileLeftByAKilledRunIsReplaced) {
     TempRepo t;
     t.write("laist/a.md", "a\n");
     t.commit_all("import");
     Moved m = commit_behind_the_index(t, {{"laist/a.md", "a stamped\n"}});
-    t.sh("mkdir -p .git/archtag/tmp && echo half > .git/archtag/tmp/work-Xy12ab");
+    t.write("laist/a.md.archtag-new", "half written");
     Status s = checkout(t, m, {"laist/a.md"});
     ASSERT_TRUE(s.has_value()) << s.error().describe();
     EXPECT_EQ(t.read("laist/a.md"), "a stamped\n");
-    EXPECT_EQ(t.sh("ls -A .git/archtag/tmp"), "");
     EXPECT_EQ(t.git("status --porcelain --untracked-files=all --ignored"), "");
 }
 
@@ -355,6 +353,9 @@ TEST(WorkTree, ANotedCheckoutIsReadBackUntilForgotten) {
     auto changed = r->changed_files(m.from, m.to);
     ASSERT_TRUE(changed.has_value()) << changed.error().describe();
     EXPECT_EQ(*changed, std::vector<std::string>{"b.md"});
+    t.write("b.md.archtag-new", "left by a kill");
+    r->remove_work_temps(*changed);
+    EXPECT_EQ(t.sh("ls b.md.archtag-new 2>/dev/null || echo gone"), "gone\n");
     r->forget_checkout();
     EXPECT_FALSE(r->noted_checkout()->has_value());
     t.write(".git/archtag/checkout", "archtag-checkout 1\nbranch main\nfrom 12\nto 34\n");
