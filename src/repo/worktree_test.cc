@@ -231,7 +231,7 @@ TEST(WorkTree, AFileBelowASymbolicLinkIsNotTheWorkTrees) {
 TEST(WorkTree, AFileThatCannotBeRewrittenIsNamedAndTheOthersAreDone) {
     TempRepo t;
     const std::string long_name =
-        "laist/" + std::string(245, 'x') + ".md";  // + ".archtag-XXXXXX": too long
+        "laist/" + std::string(245, 'x') + ".md";  // + ".archtag-new": too long
     t.write("laist/a.md", "a\n");
     t.write(long_name, "long\n");
     t.commit_all("import");
