@@ -59,11 +59,21 @@ def main():
 
         report = ["--format", "json", "-o", os.path.join(bench.work, "report.json")]
         sweep = ["sweep", repo, "--as-of", bench_git.K_AS_OF, *report]
+        def dry_run(exe):
+            return timed([exe, *sweep])
+
+        def dry_run_from_git(exe):
+            bench.drop_cache()
+            return timed([exe, *sweep, "--since", bench.root])
+
+        def commit(exe):
+            put_back()
+            return timed([exe, *sweep, "--commit"])
+
         measurements = {
-            "dry-run sweep (work tree)": lambda exe: timed([exe, *sweep]),
-            "dry-run sweep (git objects, --since ROOT)":
-                lambda exe: (bench.drop_cache(), timed([exe, *sweep, "--since", bench.root]))[1],
-            "commit sweep": lambda exe: (put_back(), timed([exe, *sweep, "--commit"]))[1],
+            "dry-run sweep (work tree)": dry_run,
+            "dry-run sweep (git objects, --since ROOT)": dry_run_from_git,
+            "commit sweep": commit,
         }
         grep = [timed(["git", "grep", "-c", "-F", "</", "HEAD"]) for _ in range(args.runs)]
         print(f"git grep -c -F '</' HEAD: {', '.join(f'{x:.2f}' for x in grep)} s", flush=True)

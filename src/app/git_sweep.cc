@@ -212,8 +212,7 @@ struct GitRun {
     std::ostream* progress = nullptr;     // stderr when a progress line is wanted
     Attempt attempt;
     // The work tree ('/'-terminated) whose files a worker may read instead
-    // of a blob, when it holds the same bytes (the checked-out branch, and
-    // no core.autocrlf converting every file).
+    // of a blob, when it holds the same bytes (reusable_work_tree()).
     std::optional<std::string> work_files;
 };
 
@@ -240,7 +239,7 @@ Planned examine(const repo::Repository& repo, const GitRun& run, const Listed& l
                            "a git submodule; its articles are not part of this sweep");
         return p;
     }
-    bool reusable = run.work_files && !l.file.attributes_above && !run.attributes_outside_tree;
+    bool reusable = run.work_files && !l.file.attributes_above;
     auto bytes = reusable ? repo.read_blob_reusing(l.file.id, *run.work_files + l.file.path,
                                                    k_max_article_bytes)
                           : repo.read_blob(l.file.id, k_max_article_bytes);
@@ -856,13 +855,14 @@ bool any_exists(const std::vector<std::string>& files) {
 }
 
 // Where workers may find an article's bytes in the work tree: that of the
-// checked-out branch, unless core.autocrlf=true makes every file differ from its
-// blob (a file's .gitattributes are seen per article). A file is used only
-// when its hash proves it holds the blob, so an edited one costs a wasted
-// read, never a wrong answer.
+// checked-out branch, unless filters may make every file differ from its
+// blob (core.autocrlf=true, an attributes file outside the tree; a
+// .gitattributes in the tree is seen per article). A file is used only when
+// its hash proves it holds the blob, so an edited one costs a wasted read,
+// never a wrong answer.
 std::optional<std::string> reusable_work_tree(const GitRun& run) {
     auto work = run.repo.work_dir();
-    if (!run.checked_out || !work)
+    if (!run.checked_out || !work || run.attributes_outside_tree)
         return std::nullopt;
     auto crlf = run.repo.config_string("core.autocrlf");
     if (crlf && *crlf == "true")
@@ -1056,11 +1056,11 @@ void finish_interrupted_checkout(GitRun& run, std::ostream& err) {
         run.repo.forget_checkout();
         return;
     }
-    Status s = paths ? ok() : fail(paths.error());
-    if (s) {
-        std::vector<std::string_view> views(paths->begin(), paths->end());
-        s = run.repo.checkout_paths(due.from, due.to, views, run.options.jobs);
-    }
+    Status s =
+        paths ? run.repo.checkout_paths(due.from, due.to,
+                                        std::vector<std::string_view>(paths->begin(), paths->end()),
+                                        run.options.jobs)
+              : fail(paths.error());
     if (!s) {
         fmt::print(err, "archtag: warning: finishing an interrupted sweep's work-tree update: {}\n",
                    s.error().describe());

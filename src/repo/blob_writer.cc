@@ -116,13 +116,9 @@ std::string pack_index(std::vector<PendingPack::Entry> entries, const detail::Sh
     return out;
 }
 
-// The blob's id: SHA-1 of "blob <size>\0" and the bytes, as git computes it
-// (with OpenSSL: libgit2's collision-detecting SHA-1 is several times
-// slower, and these are archtag's own bytes).
+// The blob's id, as git computes it.
 Expected<git_oid> blob_id(std::string_view bytes, const std::string& where) {
-    std::string header = "blob " + std::to_string(bytes.size());
-    auto digest =
-        detail::sha1_of(where, {std::string_view(header.c_str(), header.size() + 1), bytes});
+    auto digest = detail::blob_sha1(bytes, where);
     if (!digest)
         return fail(digest.error());
     git_oid id;

@@ -124,9 +124,7 @@ Expected<std::string> Repository::read_blob(const ObjectId& blob, std::uint64_t 
 Expected<std::string> Repository::read_blob_reusing(const ObjectId& blob, const std::string& file,
                                                     std::uint64_t max_bytes) const {
     if (auto bytes = regular_file_bytes(file, max_bytes)) {
-        std::string header = fmt::format("blob {}", bytes->size());
-        header.push_back('\0');
-        auto digest = detail::sha1_of(file, {header, *bytes});
+        auto digest = detail::blob_sha1(*bytes, file);
         auto id = PackedId::of(blob);
         if (digest && id && *digest == id->bytes)
             return std::move(*bytes);

@@ -41,4 +41,9 @@ Expected<Sha1::Digest> sha1_of(const std::string& where,
     return digest->finish();
 }
 
+Expected<Sha1::Digest> blob_sha1(std::string_view bytes, const std::string& where) {
+    std::string header = "blob " + std::to_string(bytes.size());
+    return sha1_of(where, {std::string_view(header.c_str(), header.size() + 1), bytes});
+}
+
 }  // namespace archtag::repo::detail

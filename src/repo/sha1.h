@@ -38,4 +38,9 @@ class Sha1 {
 Expected<Sha1::Digest> sha1_of(const std::string& where,
                                std::initializer_list<std::string_view> parts);
 
+// A blob's id as git computes it: the SHA-1 of "blob <size>\0" and the
+// bytes (with OpenSSL: libgit2's collision-detecting SHA-1 is several times
+// slower).
+Expected<Sha1::Digest> blob_sha1(std::string_view bytes, const std::string& where);
+
 }  // namespace archtag::repo::detail

@@ -23,6 +23,7 @@
 #include "repo/index_stream.h"
 #include "repo/work_file.h"
 #include "util/file.h"
+#include "util/strings.h"
 
 namespace archtag::repo {
 
@@ -133,6 +134,27 @@ class WorkTreeCheck {
 
     // `st` is left with what lstat found.
     Expected<bool> matches(const FoundEntry& e, struct stat& st) const {
+        auto present = regular_with_mode(e, st);
+        if (!present || !*present)
+            return present;
+        if (same_stat(e.stat, st) && !racily_clean(e.stat, m_scan.mtime_s, m_scan.mtime_ns))
+            return true;
+        return hashes_to(e, e.id);
+    }
+
+    // Whether the file of `e` holds blob `id` (through the filters), with
+    // the mode `e` has; `st` is left with what lstat found.
+    Expected<bool> holds_blob(const FoundEntry& e, const RawId& id, struct stat& st) const {
+        auto present = regular_with_mode(e, st);
+        if (!present || !*present)
+            return present;
+        return hashes_to(e, id);
+    }
+
+  private:
+    // Whether the file of `e` is in the work tree as a regular file with
+    // the executable bit `e` says (when core.filemode counts it).
+    Expected<bool> regular_with_mode(const FoundEntry& e, struct stat& st) const {
         if (!below_real_folders(e.path))
             return false;
         std::string f = file(e);
@@ -143,29 +165,11 @@ class WorkTreeCheck {
         }
         if (!S_ISREG(st.st_mode))
             return false;
-        if (m_file_mode && ((st.st_mode & 0100) != 0) != (e.stat.mode == 0100755))
-            return false;
-        if (same_stat(e.stat, st) && !racily_clean(e.stat, m_scan.mtime_s, m_scan.mtime_ns))
-            return true;
-        return hashes_to(e, f, e.id);
+        return !m_file_mode || ((st.st_mode & 0100) != 0) == (e.stat.mode == 0100755);
     }
 
-    // Whether the file of `e` is a regular file holding blob `id` (through
-    // the filters), with the mode `e` has; `st` is left with what lstat
-    // found.
-    Expected<bool> holds_blob(const FoundEntry& e, const RawId& id, struct stat& st) const {
-        if (!below_real_folders(e.path))
-            return false;
+    Expected<bool> hashes_to(const FoundEntry& e, const RawId& id) const {
         std::string f = file(e);
-        if (::lstat(f.c_str(), &st) != 0 || !S_ISREG(st.st_mode))
-            return false;
-        if (m_file_mode && ((st.st_mode & 0100) != 0) != (e.stat.mode == 0100755))
-            return false;
-        return hashes_to(e, f, id);
-    }
-
-  private:
-    Expected<bool> hashes_to(const FoundEntry& e, const std::string& f, const RawId& id) const {
         git_oid on_disk;
         if (git_repository_hashfile(&on_disk, m_view, f.c_str(), GIT_OBJECT_BLOB,
                                     std::string(e.path).c_str()) != 0)
@@ -586,10 +590,6 @@ Status Repository::checkout_paths(const ObjectId& from, const ObjectId& to,
     return left_alone(wanted, *done, m_git_dir);
 }
 
-}  // namespace archtag::repo
-
-namespace archtag::repo {
-
 Status Repository::note_checkout(const NotedCheckout& due) const {
     std::string folder = m_git_dir + "/archtag";
     ::mkdir(folder.c_str(), 0777);  // exists already, or the write below says why not
@@ -606,12 +606,7 @@ Expected<std::optional<NotedCheckout>> Repository::noted_checkout() const {
     auto bytes = read_file(file, 4096);
     if (!bytes)
         return fail(bytes.error());
-    std::vector<std::string_view> lines;
-    for (std::string_view rest = *bytes; !rest.empty();) {
-        std::size_t end = rest.find('\n');
-        lines.push_back(rest.substr(0, end));
-        rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
-    }
+    std::vector<std::string> lines = split(*bytes, '\n');  // the last one empty
     auto field = [&](std::size_t i, std::string_view key) -> std::optional<std::string> {
         if (i >= lines.size() || !lines[i].starts_with(key) || lines[i].size() == key.size())
             return std::nullopt;
@@ -620,8 +615,8 @@ Expected<std::optional<NotedCheckout>> Repository::noted_checkout() const {
     auto branch = field(1, "branch ");
     auto from = field(2, "from ");
     auto to = field(3, "to ");
-    if (lines.size() != 4 || lines[0] != k_note_header || !branch || !from || !to ||
-        !PackedId::of({*from}) || !PackedId::of({*to}))
+    if (lines.size() != 5 || !lines[4].empty() || lines[0] != k_note_header || !branch || !from ||
+        !to || !PackedId::of({*from}) || !PackedId::of({*to}))
         return fail(make_error(file, "is not a note archtag wrote (remove it)"));
     return std::optional<NotedCheckout>(NotedCheckout{*branch, {*from}, {*to}});
 }
