@@ -12,6 +12,10 @@ temporary folder (setup, not timed), then times each pair of commands:
   no-op sweep                 archtag sweep --commit again  vs git status
                               (text report; and with the JSON report of every article)
   pre-commit hook             archtag hook pre-commit       vs git diff --cached --name-only
+  HTML parse floor            archtag_html_floor (gumbo alone on the pages) vs git grep:
+                              not archtag, the least any sweep that reads the
+                              pages with gumbo can take (built beside archtag;
+                              --html-floor names another)
 
 Each command runs once untimed to warm the page cache, then the median of
 --repeat timed runs is taken (default 3, 1 above 200,000 articles; the hook
@@ -48,6 +52,8 @@ class Bench:
         self.work = tempfile.mkdtemp(prefix="archtag-bench-git-", dir=args.workdir)
         self.repo = os.path.join(self.work, "archive")
         self.repeat = args.repeat
+        self.floor = args.html_floor or os.path.join(os.path.dirname(self.archtag),
+                                                     "archtag_html_floor")
         self.rows = []
         self.rss = []
 
@@ -80,10 +86,11 @@ class Bench:
         samples = [self.timed(cmd, env) for _ in range(runs)]
         return statistics.median(s[0] for s in samples), max(s[1] for s in samples)
 
-    def row(self, name, ours, theirs, baseline, limit, note="", strict=False):
+    def row(self, name, ours, theirs, baseline, limit, note="", strict=False, archtag=True):
         (a, a_rss), (g, g_rss) = ours, theirs
         ratio = a / g if g > 0 else float("inf")
-        self.rss.append(a_rss)
+        if archtag:
+            self.rss.append(a_rss)
         met = None if limit is None else ratio < limit if strict else ratio <= limit
         self.rows.append((name, a, g, ratio, baseline, limit, met, a_rss, g_rss, note, strict))
         print(f"  {name}: archtag {a:.3f} s, git {g:.3f} s, ratio {ratio:.2f}", flush=True)
@@ -144,6 +151,27 @@ class Bench:
                  self.median(self.sweep("--since", self.root, "--no-cache"), self.repeat), grep,
                  "git grep -c -F '</' HEAD", 1.5)
         self.drop_cache()  # a dry run on a branch fills the cache; the commit sweep starts cold
+        self.html_floor(grep)
+
+    def html_floor(self, grep):
+        """gumbo alone on the archive's HTML pages: what the parse leaves of the 1.5x target."""
+        if not os.access(self.floor, os.X_OK):
+            print(f"  note: no {self.floor}; the HTML parse floor is not measured", flush=True)
+            return
+        pages = self.git("ls-files", "-z", "--", "*.html", "*.htm", stdout=subprocess.PIPE).stdout
+        runs = []
+        for _ in range(self.repeat):
+            r = subprocess.run([self.floor], cwd=self.repo, input=pages, capture_output=True)
+            if r.returncode != 0:
+                print(f"  note: {self.floor} failed: {r.stderr.decode().strip()}", flush=True)
+                return
+            runs.append(dict(zip(*[iter(r.stdout.decode().split())] * 2)))
+        wall = statistics.median(float(f["wall"]) for f in runs)
+        cpu = statistics.median(float(f["cpu"]) for f in runs)
+        self.row("HTML parse floor: gumbo alone, not archtag", (wall, None), grep,
+                 "git grep -c -F '</' HEAD", None,
+                 f"{int(runs[0]['pages']):,} pages, {int(runs[0]['bytes']) / 1e6:.0f} MB, "
+                 f"{cpu:.1f} s CPU", archtag=False)
 
     def commits(self):
         self.median(["git", "status", "--porcelain"], 1)  # warm the index and the stat data
@@ -219,9 +247,10 @@ class Bench:
         for name, a, g, ratio, base, limit, met, a_rss, g_rss, note, strict in self.rows:
             target = ("none" if limit is None else f"< {limit:g}x" if strict else
                       f"<= {limit:g}x")
+            ours = "" if a_rss is None else f"{a_rss / 1024:.0f} MiB"
             lines.append((name + (f" ({note})" if note else ""), f"{a:.3f}", f"{g:.3f}",
                           f"{ratio:.2f}", target, "" if met is None else "met" if met else "not met",
-                          f"{a_rss / 1024:.0f} MiB", f"{g_rss / 1024:.0f} MiB", base))
+                          ours, f"{g_rss / 1024:.0f} MiB", base))
         if self.rss:
             peak = max(self.rss) / 1024
             lines.append(("peak RSS of archtag", "", "", "", f"< {K_RSS_TARGET_MIB} MiB",
@@ -242,6 +271,7 @@ def main():
                    help="timed runs per command, median taken (default: 3; 1 above 200,000 articles)")
     p.add_argument("--workdir", default=os.environ.get("TMPDIR", "/tmp"))
     p.add_argument("--keep", action="store_true", help="keep the repository")
+    p.add_argument("--html-floor", help="archtag_html_floor to run (default: beside --archtag)")
     args = p.parse_args()
     if args.repeat is None:
         args.repeat = 3 if args.articles <= 200_000 else 1
