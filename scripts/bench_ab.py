@@ -33,7 +33,7 @@ def main():
     p.add_argument("--runs", type=int, default=3)
     p.add_argument("--workdir", default=os.environ.get("TMPDIR", "/tmp"))
     args = p.parse_args()
-    bench = bench_git.Bench(argparse.Namespace(archtag=args.before, repeat=1, html_floor=None,
+    bench = bench_git.Bench(argparse.Namespace(archtag=args.before, repeat=1,
                                                workdir=args.workdir))
     builds = {"before": os.path.abspath(args.before), "after": os.path.abspath(args.after)}
     try:

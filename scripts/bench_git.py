@@ -52,8 +52,8 @@ class Bench:
         self.work = tempfile.mkdtemp(prefix="archtag-bench-git-", dir=args.workdir)
         self.repo = os.path.join(self.work, "archive")
         self.repeat = args.repeat
-        self.floor = args.html_floor or os.path.join(os.path.dirname(self.archtag),
-                                                     "archtag_html_floor")
+        beside = os.path.join(os.path.dirname(self.archtag), "archtag_html_floor")
+        self.floor = getattr(args, "html_floor", None) or beside
         self.rows = []
         self.rss = []
 
