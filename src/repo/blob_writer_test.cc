@@ -159,6 +159,37 @@ TEST(BlobWriter, ManyBlobsGoIntoSeveralPacksAndNoLooseObjects) {
     EXPECT_EQ(f.t.sh("stat -c %a .git/objects/pack/* | sort -u"), "444\n");
 }
 
+// One zlib stream serves every entry of a writer, reset between them: an
+// empty blob, a large one that barely compresses and small ones in turn
+// must each come back as written.
+TEST(BlobWriter, EmptyLargeAndSmallBlobsInTurnComeBackFromOnePack) {
+    Fixture f;
+    auto r = Repository::discover(f.t.root());
+    std::string noise;
+    std::uint32_t x = 12345;
+    while (noise.size() < (3u << 20)) {
+        x = x * 1103515245u + 12345u;
+        noise += static_cast<char>(x >> 24);
+    }
+    std::vector<std::string> blobs = {"", article(1), noise, "", article(2), noise.substr(7, 70000),
+                                      "x"};
+    BlobWriter writer(*r, BlobWriterLimits{0, 0, std::uint64_t{64} << 20});
+    std::vector<ObjectId> ids;
+    for (const std::string& b : blobs) {
+        auto id = writer.write(b);
+        ASSERT_TRUE(id.has_value()) << id.error().describe();
+        ids.push_back(*id);
+    }
+    ASSERT_TRUE(writer.finish().has_value());
+    EXPECT_EQ(writer.packs_written(), 1u);
+    for (std::size_t i = 0; i < blobs.size(); ++i)
+        EXPECT_EQ(*r->read_blob(ids[i], 4u << 20), blobs[i]) << "blob " << i;
+    EXPECT_EQ(ids[0].hex, "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391");  // git's empty blob
+    EXPECT_EQ(f.t.sh("cd .git/objects/pack && for i in *.idx; do git verify-pack \"$i\" >/dev/null "
+                     "|| echo \"bad $i\"; done"),
+              "");
+}
+
 TEST(BlobWriter, PacksOfALinkedWorkTreeGoToTheSharedObjects) {
     Fixture f;
     f.t.git("worktree add -q ../linked-" + std::filesystem::path(f.t.root()).filename().string());
