@@ -56,6 +56,14 @@ void for_each_processed(const Setup& setup, const std::vector<std::string>& rel_
                         Write write, unsigned jobs, Diff diff, std::atomic<std::size_t>* done,
                         const std::function<void(ArticleResult&)>& deliver);
 
+// The same for paths handed out one at a time, in order (a folder walk):
+// `next_path` is called by the worker threads, one at a time, until it
+// returns nullopt.
+using PathSource = std::function<std::optional<std::string>()>;
+void for_each_processed(const Setup& setup, const PathSource& next_path, Mode mode, Write write,
+                        unsigned jobs, Diff diff, std::atomic<std::size_t>* done,
+                        const std::function<void(ArticleResult&)>& deliver);
+
 // The same, all results at once (for the few articles of a hook or a test).
 std::vector<ArticleResult> process_files(const Setup& setup,
                                          const std::vector<std::string>& rel_paths, Mode mode,

@@ -61,35 +61,112 @@ std::vector<fs::path> canonical_all(const std::vector<std::string>& paths) {
     return out;
 }
 
+// An entry of a folder being walked. Sorting a folder's entries by their
+// name, with a '/' after a folder's (as its paths continue), and visiting
+// them depth first gives the byte order of the whole relative paths.
+struct Entry {
+    std::string key;
+    bool folder = false;
+    bool operator<(const Entry& other) const { return key < other.key; }
+};
+
+// One folder's entries that a walk may yield or enter: no symbolic links,
+// no hidden or excluded folders, no `skip` paths, only wanted articles. A
+// folder that cannot be read (permissions) has none.
+std::vector<Entry> walk_entries(const fs::path& dir, const std::string& rel,
+                                const std::vector<fs::path>& skip, const WalkFilter& filter) {
+    std::vector<Entry> out;
+    boost::system::error_code ec;
+    fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+    for (; !ec && it != end; it.increment(ec)) {
+        std::string name = it->path().filename().string();
+        fs::file_status st = it->symlink_status(ec);
+        if (ec || fs::is_symlink(st))
+            continue;
+        std::string child = rel.empty() ? name : rel + "/" + name;
+        bool folder = fs::is_directory(st);
+        if (std::find(skip.begin(), skip.end(), it->path()) != skip.end())
+            continue;
+        if (folder ? folder_skipped(child, filter)
+                   : !fs::is_regular_file(st) || hidden(name) || !wanted(child, filter))
+            continue;
+        out.push_back({folder ? name + "/" : name, folder});
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+}  // namespace
+
+struct ArticleWalk::State {
+    struct Level {
+        fs::path dir;
+        std::string rel;  // "" for the root
+        std::vector<Entry> entries;
+        std::size_t at = 0;
+    };
+    std::vector<fs::path> skip;
+    WalkFilter filter;
+    std::vector<Level> levels;
+
+    void enter(fs::path dir, std::string rel) {
+        auto entries = walk_entries(dir, rel, skip, filter);
+        levels.push_back({std::move(dir), std::move(rel), std::move(entries), 0});
+    }
+};
+
+ArticleWalk::ArticleWalk(std::unique_ptr<State> state) : m_state(std::move(state)) {}
+ArticleWalk::ArticleWalk(ArticleWalk&&) noexcept = default;
+ArticleWalk& ArticleWalk::operator=(ArticleWalk&&) noexcept = default;
+ArticleWalk::~ArticleWalk() = default;
+
+Expected<std::optional<ArticleWalk>> ArticleWalk::open(const std::string& root_text,
+                                                       const std::string& folder,
+                                                       const WalkFilter& filter) {
+    boost::system::error_code ec;
+    if (!fs::exists(folder, ec))
+        return fail(make_error(folder, "no such file or folder"));
+    fs::path root = fs::weakly_canonical(fs::absolute(root_text), ec);
+    auto rel = relative_inside(root, fs::path(folder));
+    if (!rel)
+        return fail(rel.error());
+    if (!fs::is_directory(folder, ec))
+        return std::optional<ArticleWalk>();
+    auto state = std::make_unique<State>();
+    state->skip = canonical_all(filter.skip);
+    state->filter = filter;
+    state->enter(fs::weakly_canonical(fs::absolute(folder), ec), *rel);
+    return std::optional<ArticleWalk>(ArticleWalk(std::move(state)));
+}
+
+std::optional<std::string> ArticleWalk::next() {
+    auto& levels = m_state->levels;
+    while (!levels.empty()) {
+        State::Level& top = levels.back();
+        if (top.at == top.entries.size()) {
+            levels.pop_back();
+            continue;
+        }
+        const Entry& e = top.entries[top.at++];
+        std::string name = e.folder ? e.key.substr(0, e.key.size() - 1) : e.key;
+        std::string rel = top.rel.empty() ? name : top.rel + "/" + name;
+        if (!e.folder)
+            return rel;
+        fs::path dir = top.dir / name;
+        m_state->enter(std::move(dir), std::move(rel));  // `top` and `e` may move
+    }
+    return std::nullopt;
+}
+
+namespace {
+
 void walk_folder(const fs::path& root, const fs::path& folder, const WalkFilter& filter,
                  std::vector<std::string>& out) {
-    boost::system::error_code ec;
-    const std::vector<fs::path> skip = canonical_all(filter.skip);
-    fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec),
-        end;
-    for (; it != end; it.increment(ec)) {
-        if (ec)
-            break;
-        const fs::path& p = it->path();
-        std::string name = p.filename().string();
-        fs::file_status st = it->symlink_status(ec);
-        if (fs::is_symlink(st))
-            continue;
-        std::string rel = p.lexically_relative(root).generic_string();
-        if (std::find(skip.begin(), skip.end(), p) != skip.end()) {
-            if (fs::is_directory(st))
-                it.disable_recursion_pending();
-            continue;
-        }
-        if (fs::is_directory(st)) {
-            if (folder_skipped(rel, filter))
-                it.disable_recursion_pending();
-            continue;
-        }
-        // Hidden files (.archtag.xml, editor swap files) are never articles.
-        if (fs::is_regular_file(st) && !hidden(name) && wanted(rel, filter))
-            out.push_back(rel);
-    }
+    auto walk = ArticleWalk::open(root.string(), folder.string(), filter);
+    if (!walk || !*walk)
+        return;
+    while (auto rel = (*walk)->next())
+        out.push_back(std::move(*rel));
 }
 
 }  // namespace

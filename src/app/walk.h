@@ -1,6 +1,8 @@
 #pragma once
 // Finds the articles of a folder archive. Walking is separate from deciding
 // and printing: it only yields relative paths.
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +24,30 @@ struct WalkFilter {
 Expected<std::vector<std::string>> list_articles(const std::string& root,
                                                  const std::vector<std::string>& starts,
                                                  const WalkFilter& filter);
+
+// The articles under one folder, handed out one at a time in the order
+// list_articles() gives them, while the folder is walked: a sweep starts
+// on the first articles before the walk has seen the last, and holds one
+// folder's entries per level instead of every path of the archive.
+class ArticleWalk {
+  public:
+    // `folder` as a start of list_articles(): inside `root`. nullopt when it
+    // is not a folder (a file is listed, not walked).
+    static Expected<std::optional<ArticleWalk>> open(const std::string& root,
+                                                     const std::string& folder,
+                                                     const WalkFilter& filter);
+    ArticleWalk(ArticleWalk&&) noexcept;
+    ArticleWalk& operator=(ArticleWalk&&) noexcept;
+    ~ArticleWalk();
+
+    // The next article's path relative to the root; nullopt at the end.
+    std::optional<std::string> next();
+
+  private:
+    struct State;
+    explicit ArticleWalk(std::unique_ptr<State> state);
+    std::unique_ptr<State> m_state;
+};
 
 // The same choice for a path that comes from a listing rather than a folder
 // walk (a git tree): `rel` is '/'-separated and relative to the root. False
