@@ -2,16 +2,13 @@
 
 #include <fmt/format.h>
 #include <atomic>
-#include <condition_variable>
 #include <cstdint>
-#include <deque>
-#include <exception>
-#include <mutex>
 #include <thread>
 
 #include <boost/filesystem.hpp>
 
 #include "app/history_date.h"
+#include "app/items_ahead.h"
 #include "app/ordered_work.h"
 #include "article/article.h"
 #include "policy/policy.h"
@@ -220,73 +217,6 @@ namespace {
 // A few folders' worth of paths, about 100 bytes each.
 constexpr std::size_t k_paths_ahead = 4096;
 
-// Paths taken from `source` on a thread of their own, up to `ahead` of the
-// workers: OrderedWork asks for the next item under its lock, and a folder
-// walk reads a whole folder now and then; with the walk behind that lock
-// every worker waited for it (a million-article dry run was 2-5% slower
-// than listing every path first).
-class PathsAhead {
-  public:
-    PathsAhead(const PathSource& source, std::size_t ahead) : m_ahead(ahead) {
-        m_thread = std::thread([this, &source] { fill(source); });
-    }
-    ~PathsAhead() {
-        {
-            std::lock_guard lock(m_mutex);
-            m_stop = true;
-        }
-        m_room.notify_all();
-        m_thread.join();
-    }
-    PathsAhead(const PathsAhead&) = delete;
-    PathsAhead& operator=(const PathsAhead&) = delete;
-
-    std::optional<std::string> next() {
-        std::unique_lock lock(m_mutex);
-        m_ready.wait(lock, [&] { return !m_queue.empty() || m_done; });
-        if (m_queue.empty()) {
-            if (m_failure)
-                std::rethrow_exception(m_failure);
-            return std::nullopt;
-        }
-        std::string path = std::move(m_queue.front());
-        m_queue.pop_front();
-        m_room.notify_one();
-        return path;
-    }
-
-  private:
-    void fill(const PathSource& source) {
-        try {
-            for (;;) {
-                std::optional<std::string> path = source();
-                std::unique_lock lock(m_mutex);
-                m_room.wait(lock, [&] { return m_queue.size() < m_ahead || m_stop; });
-                if (m_stop || !path) {
-                    m_done = true;
-                    m_ready.notify_all();
-                    return;
-                }
-                m_queue.push_back(std::move(*path));
-                m_ready.notify_one();
-            }
-        } catch (...) {
-            std::lock_guard lock(m_mutex);
-            m_failure = std::current_exception();
-            m_done = true;
-            m_ready.notify_all();
-        }
-    }
-
-    std::size_t m_ahead;
-    std::mutex m_mutex;
-    std::condition_variable m_ready, m_room;
-    std::deque<std::string> m_queue;
-    bool m_done = false, m_stop = false;
-    std::exception_ptr m_failure;
-    std::thread m_thread;  // last: it starts once the rest is there
-};
-
 // `most` bounds the number of paths (no more workers than articles).
 void process_in_order(const Setup& setup, const PathSource& next_path, std::size_t most, Mode mode,
                       Write write, unsigned jobs, Diff diff, std::atomic<std::size_t>* done,
@@ -327,7 +257,11 @@ void for_each_processed(const Setup& setup, const std::vector<std::string>& rel_
 void for_each_processed(const Setup& setup, const PathSource& next_path, Mode mode, Write write,
                         unsigned jobs, Diff diff, std::atomic<std::size_t>* done,
                         const std::function<void(ArticleResult&)>& deliver) {
-    PathsAhead ahead(next_path, k_paths_ahead);
+    // OrderedWork asks for the next item under its lock, and a folder walk
+    // reads a whole folder now and then: with the walk behind that lock every
+    // worker waited for it (a million-article dry run was 2-5% slower than
+    // listing every path first).
+    ItemsAhead<std::string> ahead(next_path, k_paths_ahead);
     process_in_order(
         setup, [&ahead] { return ahead.next(); }, SIZE_MAX, mode, write, jobs, diff, done, deliver);
 }
