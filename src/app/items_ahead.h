@@ -11,6 +11,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <utility>
 
 namespace archtag::app {
 
@@ -19,10 +20,12 @@ class ItemsAhead {
   public:
     using Source = std::function<std::optional<Item>()>;
 
-    // `source` is called on the thread until it returns nullopt, throws, or
-    // this object is destroyed; it must outlive this object.
-    ItemsAhead(const Source& source, std::size_t ahead) : m_ahead(ahead < 1 ? 1 : ahead) {
-        m_thread = std::thread([this, &source] { fill(source); });
+    // `source` (a copy) is called on the thread until it returns nullopt,
+    // throws, or this object is destroyed; what it refers to must outlive
+    // this object.
+    ItemsAhead(Source source, std::size_t ahead)
+        : m_source(std::move(source)), m_ahead(ahead < 1 ? 1 : ahead) {
+        m_thread = std::thread([this] { fill(); });
     }
     ~ItemsAhead() {
         {
@@ -52,10 +55,10 @@ class ItemsAhead {
     }
 
   private:
-    void fill(const Source& source) {
+    void fill() {
         try {
             for (;;) {
-                std::optional<Item> item = source();
+                std::optional<Item> item = m_source();
                 std::unique_lock lock(m_mutex);
                 m_room.wait(lock, [&] { return m_queue.size() < m_ahead || m_stop; });
                 if (m_stop || !item) {
@@ -74,6 +77,7 @@ class ItemsAhead {
         }
     }
 
+    Source m_source;
     std::size_t m_ahead;
     std::mutex m_mutex;
     std::condition_variable m_ready, m_room;

@@ -4,6 +4,9 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <future>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -53,19 +56,43 @@ TEST(ItemsAhead, WhatTheSourceThrowsComesAfterTheItemsBeforeIt) {
 }
 
 // A sweep that stops early (a worker failed) destroys it with the source
-// still going and its queue full: the thread ends, nothing hangs.
+// busy (a folder being read) or its queue full: the thread ends, and the
+// destructor returns once the source call it is in returns.
 TEST(ItemsAhead, StopsItsThreadWhenDestroyedEarly) {
+    std::mutex m;
+    std::condition_variable cv;
+    bool release = false;
+    std::atomic<int> calls{0};
+    ItemsAhead<int>::Source blocking = [&]() -> std::optional<int> {
+        if (++calls == 3) {  // the third call blocks until released
+            std::unique_lock lock(m);
+            cv.wait(lock, [&] { return release; });
+        }
+        return calls.load();
+    };
+    auto destroyed = std::async(std::launch::async, [&] {
+        ItemsAhead<int> ahead(blocking, 100);
+        EXPECT_EQ(*ahead.next(), 1);
+        while (calls.load() < 3)
+            std::this_thread::yield();
+    });
+    // Its destructor waits for the blocked source call, and only for it.
+    EXPECT_EQ(destroyed.wait_for(std::chrono::milliseconds(100)), std::future_status::timeout);
+    {
+        std::lock_guard lock(m);
+        release = true;
+    }
+    cv.notify_all();
+    ASSERT_EQ(destroyed.wait_for(std::chrono::seconds(10)), std::future_status::ready);
+    EXPECT_EQ(calls.load(), 3);  // not called again after the stop
+
     std::atomic<int> made{0};
     ItemsAhead<int>::Source endless = [&made]() -> std::optional<int> { return made++; };
-    for (int round = 0; round < 100; ++round) {
-        ItemsAhead<int> ahead(endless, 3);
-        if (round % 2) {
-            EXPECT_TRUE(ahead.next().has_value());
-        }
-    }
-    int after = made.load();
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    EXPECT_EQ(made.load(), after);  // no thread still calls the source
+    auto full = std::async(std::launch::async, [&] {
+        for (int round = 0; round < 100; ++round)
+            ItemsAhead<int> ahead(endless, 3);  // destroyed with its queue full, or filling
+    });
+    EXPECT_EQ(full.wait_for(std::chrono::seconds(10)), std::future_status::ready);
 }
 
 }  // namespace archtag::app

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <algorithm>
+#include <stdexcept>
 
 #include <boost/filesystem.hpp>
 
@@ -70,15 +71,25 @@ struct Entry {
     bool operator<(const Entry& other) const { return key < other.key; }
 };
 
+// A folder that vanished or failed to read while a sweep walks (it is read
+// long after its parent was) ends the sweep with the reason: going on would
+// leave its articles out of the report without a word.
+[[noreturn]] void folder_unreadable(const fs::path& dir, const boost::system::error_code& ec) {
+    throw std::runtime_error(
+        fmt::format("{}: cannot read the folder: {}", dir.string(), ec.message()));
+}
+
 // One folder's entries that a walk may yield or enter: no symbolic links,
-// no hidden or excluded folders, no `skip` paths, only wanted articles. A
-// folder that cannot be read (permissions) has none.
+// no hidden or excluded folders, no `skip` paths, only wanted articles, each
+// once. A folder archtag may not read (permissions) has none.
 std::vector<Entry> walk_entries(const fs::path& dir, const std::string& rel,
                                 const std::vector<fs::path>& skip, const WalkFilter& filter) {
     std::vector<Entry> out;
     boost::system::error_code ec;
     fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
-    for (; !ec && it != end; it.increment(ec)) {
+    for (; it != end; it.increment(ec)) {
+        if (ec)
+            folder_unreadable(dir, ec);
         std::string name = it->path().filename().string();
         fs::file_status st = it->symlink_status(ec);
         if (ec || fs::is_symlink(st))
@@ -92,7 +103,13 @@ std::vector<Entry> walk_entries(const fs::path& dir, const std::string& rel,
             continue;
         out.push_back({folder ? name + "/" : name, folder});
     }
+    if (ec)
+        folder_unreadable(dir, ec);
     std::sort(out.begin(), out.end());
+    // readdir may return an entry twice when the folder changes meanwhile.
+    out.erase(std::unique(out.begin(), out.end(),
+                          [](const Entry& a, const Entry& b) { return a.key == b.key; }),
+              out.end());
     return out;
 }
 

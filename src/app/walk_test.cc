@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <boost/filesystem.hpp>
 #include <fstream>
+#include <stdexcept>
 
 namespace archtag::app {
 
@@ -90,6 +91,48 @@ TEST_F(WalkTest, AWalkHandsOutPathsInByteOrder) {
     std::vector<std::string> walked = drain(**walk);
     std::sort(files.begin(), files.end());
     EXPECT_EQ(walked, files);
+}
+
+// Written out rather than compared with list_articles (which walks the
+// same way): a subfolder start, a skipped folder, excluded and hidden
+// folders, a link to a folder, names that sort around '/'.
+TEST_F(WalkTest, AWalkKeepsTheListingsRules) {
+    fs::path top = m_root / "rules";
+    for (const char* f :
+         {"news/x-y/a.md", "news/x.y/b.md", "news/x/c.md", "news/x.md", "news/data/d.md",
+          "news/old/e.md", "news/.cache/f.md", "news/g.txt", "other/h.md"}) {
+        fs::create_directories((top / f).parent_path());
+        std::ofstream((top / f).string()) << "x";
+    }
+    fs::create_directory_symlink(top / "other", top / "news" / "linked");
+    WalkFilter filter{{}, {"rules/news/old"}, {(top / "news" / "data").string()}};
+    auto walk = ArticleWalk::open(m_root.string(), (top / "news").string(), filter);
+    ASSERT_TRUE(walk.has_value() && walk->has_value());
+    EXPECT_EQ(drain(**walk),
+              (std::vector<std::string>{"rules/news/x-y/a.md", "rules/news/x.md",
+                                        "rules/news/x.y/b.md", "rules/news/x/c.md"}));
+}
+
+// A folder is read when the walk gets to it: one gone by then ends the
+// walk with its name, rather than leaving its articles out unsaid.
+TEST_F(WalkTest, AFolderThatVanishedBeforeItsTurnEndsTheWalk) {
+    fs::path top = m_root / "vanish";
+    for (const char* f : {"a.md", "b/c.md"}) {
+        fs::create_directories((top / f).parent_path());
+        std::ofstream((top / f).string()) << "x";
+    }
+    auto walk = ArticleWalk::open(top.string(), top.string(), {});
+    ASSERT_TRUE(walk.has_value() && walk->has_value());
+    EXPECT_EQ((*walk)->next(), std::optional<std::string>("a.md"));
+    fs::remove_all(top / "b");
+    try {
+        (*walk)->next();
+        ADD_FAILURE() << "no exception";
+    } catch (const std::runtime_error& e) {
+        EXPECT_NE(std::string(e.what()).find("/vanish/b: cannot read the folder: "),
+                  std::string::npos)
+            << e.what();
+    }
 }
 
 TEST_F(WalkTest, AWalkOfAFileOrOfNothing) {
