@@ -32,7 +32,7 @@ bool hidden(std::string_view name) {
     return !name.empty() && name[0] == '.';
 }
 
-// The folder test of walk_folder: `rel` is a folder path without a trailing '/'.
+// The folder test of a walk: `rel` is a folder path without a trailing '/'.
 bool folder_skipped(const std::string& rel, const WalkFilter& filter) {
     std::size_t slash = rel.rfind('/');
     std::string_view name = slash == std::string::npos ? std::string_view(rel)
@@ -66,8 +66,8 @@ std::vector<fs::path> canonical_all(const std::vector<std::string>& paths) {
 // name, with a '/' after a folder's (as its paths continue), and visiting
 // them depth first gives the byte order of the whole relative paths.
 struct Entry {
-    std::string key;
-    bool folder = false;
+    std::string key;  // "name", or "name/" for a folder
+    bool folder() const { return key.back() == '/'; }
     bool operator<(const Entry& other) const { return key < other.key; }
 };
 
@@ -101,7 +101,7 @@ std::vector<Entry> walk_entries(const fs::path& dir, const std::string& rel,
         if (folder ? folder_skipped(child, filter)
                    : !fs::is_regular_file(st) || hidden(name) || !wanted(child, filter))
             continue;
-        out.push_back({folder ? name + "/" : name, folder});
+        out.push_back({folder ? name + "/" : name});
     }
     if (ec)
         folder_unreadable(dir, ec);
@@ -165,28 +165,15 @@ std::optional<std::string> ArticleWalk::next() {
             continue;
         }
         const Entry& e = top.entries[top.at++];
-        std::string name = e.folder ? e.key.substr(0, e.key.size() - 1) : e.key;
+        std::string name = e.folder() ? e.key.substr(0, e.key.size() - 1) : e.key;
         std::string rel = top.rel.empty() ? name : top.rel + "/" + name;
-        if (!e.folder)
+        if (!e.folder())
             return rel;
         fs::path dir = top.dir / name;
         m_state->enter(std::move(dir), std::move(rel));  // `top` and `e` may move
     }
     return std::nullopt;
 }
-
-namespace {
-
-void walk_folder(const fs::path& root, const fs::path& folder, const WalkFilter& filter,
-                 std::vector<std::string>& out) {
-    auto walk = ArticleWalk::open(root.string(), folder.string(), filter);
-    if (!walk || !*walk)
-        return;
-    while (auto rel = (*walk)->next())
-        out.push_back(std::move(*rel));
-}
-
-}  // namespace
 
 Expected<std::vector<std::string>> list_articles(const std::string& root_text,
                                                  const std::vector<std::string>& starts,
@@ -195,16 +182,14 @@ Expected<std::vector<std::string>> list_articles(const std::string& root_text,
     fs::path root = fs::weakly_canonical(fs::absolute(root_text), ec);
     std::vector<std::string> out;
     for (const std::string& start : starts) {
-        fs::path p(start);
-        if (!fs::exists(p, ec))
-            return fail(make_error(start, "no such file or folder"));
-        auto rel = relative_inside(root, p);
-        if (!rel)
-            return fail(rel.error());
-        if (fs::is_directory(p, ec)) {
-            walk_folder(root, fs::weakly_canonical(fs::absolute(p), ec), filter, out);
-        } else {
-            out.push_back(*rel);
+        auto walk = ArticleWalk::open(root_text, start, filter);
+        if (!walk)
+            return fail(walk.error());
+        if (*walk) {
+            while (auto rel = (*walk)->next())
+                out.push_back(std::move(*rel));
+        } else {  // a file, named explicitly: kept even when excluded
+            out.push_back(*relative_inside(root, fs::path(start)));
         }
     }
     std::sort(out.begin(), out.end());

@@ -1,17 +1,14 @@
 // Reading trees and blobs; writing blobs, trees and commits. Nothing here
 // moves a reference.
-#include <fcntl.h>
 #include <fmt/format.h>
 #include <git2.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cstring>
 
 #include "repo/handles.h"
 #include "repo/sha1.h"
+#include "util/file.h"
 
 namespace archtag::repo {
 
@@ -33,33 +30,6 @@ int collect(const char* root, const git_tree_entry* entry, void* payload) {
     f.kind = detail::kind_of(f.mode);
     files->push_back(std::move(f));
     return 0;
-}
-
-// The bytes of `file` when it is a regular file of at most `max_bytes`;
-// nullopt when it is not, or cannot be read. O_NONBLOCK keeps open() from
-// waiting for a writer when the file is a FIFO.
-std::optional<std::string> regular_file_bytes(const std::string& file, std::uint64_t max_bytes) {
-    int fd = ::open(file.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0)
-        return std::nullopt;
-    struct stat st {};
-    std::optional<std::string> bytes;
-    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-        static_cast<std::uint64_t>(st.st_size) <= max_bytes) {
-        bytes.emplace(static_cast<std::size_t>(st.st_size), '\0');
-        std::size_t got = 0;
-        while (got < bytes->size()) {
-            ssize_t n = ::read(fd, bytes->data() + got, bytes->size() - got);
-            if (n < 0 && errno == EINTR)
-                continue;
-            if (n <= 0)
-                break;
-            got += static_cast<std::size_t>(n);
-        }
-        bytes->resize(got);  // shorter when it shrank meanwhile: the hash decides
-    }
-    ::close(fd);
-    return bytes;
 }
 
 }  // namespace
@@ -123,7 +93,8 @@ Expected<std::string> Repository::read_blob(const ObjectId& blob, std::uint64_t 
 
 Expected<std::string> Repository::read_blob_reusing(const ObjectId& blob, const std::string& file,
                                                     std::uint64_t max_bytes) const {
-    if (auto bytes = regular_file_bytes(file, max_bytes)) {
+    // Not a regular file, too large, unreadable: the blob answers.
+    if (auto bytes = read_file(file, max_bytes)) {
         auto digest = detail::blob_sha1(*bytes, file);
         auto id = PackedId::of(blob);
         if (digest && id && *digest == id->bytes)

@@ -39,7 +39,9 @@ mode_t process_umask() {
 }  // namespace
 
 Expected<std::string> read_file(const std::string& path, std::uint64_t max_bytes) {
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    // O_NONBLOCK: a FIFO where a file was expected is refused below rather
+    // than waited on for a writer; regular files read as without it.
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0)
         return fail(system_error(path, "cannot open"));
     struct stat st {};

@@ -32,6 +32,19 @@ class TempDir {
 };
 }  // namespace
 
+// A FIFO where a file was expected (a work-tree path, an article) is
+// refused at once, not waited on for a writer.
+TEST(File, AFifoIsRefusedWithoutWaiting) {
+    TempDir temp;
+    const std::string& dir = temp;
+    ASSERT_FALSE(dir.empty());
+    std::string path = dir + "/fifo.md";
+    ASSERT_EQ(::mkfifo(path.c_str(), 0600), 0);
+    auto bytes = read_file(path);
+    ASSERT_FALSE(bytes.has_value());
+    EXPECT_EQ(bytes.error().message, "not a regular file");
+}
+
 TEST(File, AtomicWriteReplacesAndKeepsMode) {
     TempDir temp;
     const std::string& dir = temp;
